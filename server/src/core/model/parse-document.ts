@@ -1,0 +1,151 @@
+/**
+ * Parses one YAML document (a chunk from split-documents.ts) into the analysis model.
+ *
+ * Kubernetes decodes YAML with 1.1 rules (sigs.k8s.io/yaml uses go-yaml v2): `0644` is the
+ * integer 420 and `yes` is true. We read it the same way so that modes and flags mean what the
+ * API server will think they mean.
+ */
+import { isMap, parseDocument, YAMLMap } from 'yaml';
+import { child, item } from './field-path';
+import { blankTemplateActions, hasTemplateActions } from './helm';
+import { buildPodSpec, misplacedIn } from './pod-spec';
+import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceAccountModel, SyntaxProblem } from './types';
+import { isListKind, podSpecPath, SELECTOR_REQUIRED } from './workloads';
+import { asMap, asSeq, getNode, getString, rangeOf } from './yaml-nodes';
+
+/** Fields that belong to the pod spec; found above it (e.g. at a Deployment's `spec`), they are ignored or rejected. */
+const POD_FIELDS = ['volumes', 'imagePullSecrets', 'containers', 'initContainers'] as const;
+
+/** A container list entry without `image`, or a workload without its required selector, is a patch. */
+function looksPartial(kind: string, apiVersion: string | undefined, root: YAMLMap, podSpec: YAMLMap | undefined): boolean {
+  const spec = asMap(getNode(root, 'spec'));
+  if (SELECTOR_REQUIRED.has(kind) && apiVersion === 'apps/v1' && getNode(spec, 'selector') === undefined) return true;
+  if (!podSpec) return false;
+  const containers = asSeq(getNode(podSpec, 'containers'));
+  if (!containers) return true;
+  for (const kindKey of ['containers', 'initContainers']) {
+    for (const entry of asSeq(getNode(podSpec, kindKey))?.items ?? []) {
+      if (isMap(entry) && getNode(entry, 'image') === undefined) return true;
+    }
+  }
+  return false;
+}
+
+/** Walks `segments` from `root`, returning the map at the end and every map passed on the way. */
+function walk(root: YAMLMap, segments: readonly string[]): { target?: YAMLMap; levels: { map: YAMLMap; path: string }[] } {
+  const levels: { map: YAMLMap; path: string }[] = [];
+  let current: YAMLMap | undefined = root;
+  let path = '';
+  for (const segment of segments) {
+    levels.push({ map: current, path });
+    current = asMap(getNode(current, segment));
+    path = child(path, segment);
+    if (!current) return { levels };
+  }
+  return { target: current, levels };
+}
+
+/** Pod fields written at a level above the pod spec (the object's root, a workload `spec`, a template). */
+function misplacedAbovePodSpec(object: ObjectModel, levels: { map: YAMLMap; path: string }[], podPath: string): MisplacedField[] {
+  const found: MisplacedField[] = [];
+  for (const level of levels) {
+    const path = level.path ? child(object.pathPrefix, level.path) : object.pathPrefix;
+    for (const field of POD_FIELDS) {
+      const misplaced = misplacedIn(object, level.map, field, path, child(podPath, field));
+      if (misplaced) found.push(misplaced);
+    }
+    const isStatefulSetSpec = object.kind === 'StatefulSet' && level.path === 'spec';
+    if (level.path === 'spec' && !isStatefulSetSpec) {
+      const misplaced = misplacedIn(object, level.map, 'volumeClaimTemplates', path, undefined);
+      if (misplaced) found.push(misplaced);
+    }
+  }
+  return found;
+}
+
+interface ObjectParts {
+  podSpecs: PodSpecModel[];
+  misplaced: MisplacedField[];
+}
+
+function analyseObject(object: ObjectModel, segments: readonly string[]): ObjectParts {
+  const { target, levels } = walk(object.node, segments);
+  const podPath = child(object.pathPrefix, segments.join('.'));
+  const above = misplacedAbovePodSpec(object, levels, podPath);
+  if (!target) return { podSpecs: [], misplaced: above };
+  const { podSpec, misplaced } = buildPodSpec(object, target, podPath, above);
+  return { podSpecs: [podSpec], misplaced: [...above, ...misplaced] };
+}
+
+function makeObject(node: YAMLMap, pathPrefix: string, originalText: string): ObjectModel | undefined {
+  const kind = getString(node, 'kind');
+  if (kind === undefined) return undefined;
+  const apiVersion = getString(node, 'apiVersion');
+  const metadata = asMap(getNode(node, 'metadata'));
+  const range = rangeOf(node)!;
+  const segments = podSpecPath(kind, apiVersion);
+  const podSpecNode = segments ? walk(node, segments).target : undefined;
+  return {
+    apiVersion,
+    kind,
+    name: getString(metadata, 'name'),
+    namespace: getString(metadata, 'namespace'),
+    pathPrefix,
+    node,
+    range,
+    partial: segments !== undefined && looksPartial(kind, apiVersion, node, podSpecNode),
+    templated: hasTemplateActions(originalText.slice(range.start, range.end)),
+  };
+}
+
+/** The objects of a document: the root object, or each item of a List. */
+function objectsOf(root: YAMLMap, originalText: string): ObjectModel[] {
+  const rootObject = makeObject(root, '', originalText);
+  if (!rootObject || !isListKind(rootObject.kind)) return rootObject ? [rootObject] : [];
+  const objects: ObjectModel[] = [rootObject];
+  asSeq(getNode(root, 'items'))?.items.forEach((entry, index) => {
+    const object = isMap(entry) ? makeObject(entry, item('items', index), originalText) : undefined;
+    if (object) objects.push(object);
+  });
+  return objects;
+}
+
+function serviceAccountOf(object: ObjectModel): ServiceAccountModel | undefined {
+  if (object.kind !== 'ServiceAccount') return undefined;
+  const names: string[] = [];
+  for (const entry of asSeq(getNode(object.node, 'imagePullSecrets'))?.items ?? []) {
+    const name = getString(asMap(entry), 'name');
+    if (name) names.push(name);
+  }
+  return { object, imagePullSecrets: names };
+}
+
+const EMPTY_MODEL_PARTS = { objects: [], podSpecs: [], serviceAccounts: [], misplaced: [] };
+
+export function parseDocumentModel(text: string): DocumentModel {
+  const templated = hasTemplateActions(text);
+  const document = parseDocument(templated ? blankTemplateActions(text) : text, {
+    version: '1.1',
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
+  const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => ({
+    message: error.message.split('\n')[0],
+    range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+  }));
+  const root = asMap(document.contents);
+  const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;
+  if (!root || !isKubernetes) return { text, isKubernetes, templated, syntaxProblems, ...EMPTY_MODEL_PARTS };
+  const objects = objectsOf(root, text);
+  const podSpecs: PodSpecModel[] = [];
+  const misplaced: MisplacedField[] = [];
+  for (const object of objects) {
+    const segments = podSpecPath(object.kind, object.apiVersion);
+    if (!segments) continue;
+    const parts = analyseObject(object, segments);
+    podSpecs.push(...parts.podSpecs);
+    misplaced.push(...parts.misplaced);
+  }
+  const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
+  return { text, isKubernetes, templated, syntaxProblems, objects, podSpecs, serviceAccounts, misplaced };
+}

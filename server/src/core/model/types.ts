@@ -1,0 +1,125 @@
+/**
+ * The analysis model: what one YAML document says about pods, containers, volumes and mounts,
+ * with the source range of everything a rule may point at. Built once per document text
+ * (see parse-document.ts) and shared by every rule, hover and completion.
+ */
+import type { Pair, YAMLMap } from 'yaml';
+import type { Range, ScalarRef } from './yaml-nodes';
+
+export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface VolumeSourceRef {
+  readonly key: string;
+  readonly pair: Pair;
+  readonly keyRange: Range;
+}
+
+export interface VolumeModel {
+  readonly index: number;
+  readonly path: string;
+  readonly node: YAMLMap;
+  readonly range: Range;
+  readonly name?: ScalarRef;
+  readonly sources: VolumeSourceRef[];
+  /** Keys that are neither `name` nor a volume source Kubernetes knows. */
+  readonly unknownKeys: VolumeSourceRef[];
+}
+
+export interface ClaimTemplateModel {
+  readonly index: number;
+  readonly path: string;
+  readonly name?: ScalarRef;
+}
+
+export type MountKind = 'volumeMounts' | 'volumeDevices';
+
+export interface MountModel {
+  readonly kind: MountKind;
+  readonly index: number;
+  readonly path: string;
+  readonly node: YAMLMap;
+  readonly name?: ScalarRef;
+  /** `mountPath` for a mount, `devicePath` for a device. */
+  readonly target?: ScalarRef;
+}
+
+export interface ContainerModel {
+  readonly kind: ContainerKind;
+  readonly index: number;
+  readonly path: string;
+  readonly node: YAMLMap;
+  readonly name?: ScalarRef;
+  readonly image?: ScalarRef;
+  readonly mounts: MountModel[];
+  readonly devices: MountModel[];
+}
+
+/** A field written where Kubernetes does not read it, e.g. `volumes` inside a container. */
+export interface MisplacedField {
+  readonly object: ObjectModel;
+  readonly field: 'volumes' | 'imagePullSecrets' | 'volumeClaimTemplates' | 'volumeMounts' | 'volumeDevices' | 'containers' | 'initContainers';
+  readonly pair: Pair;
+  readonly keyRange: Range;
+  readonly path: string;
+  /** Where the field belongs, as a field path from the object's root; undefined when nowhere. */
+  readonly belongsAt?: string;
+  /** Names declared in the misplaced block (volume or claim template names), if any. */
+  readonly declaredNames: string[];
+}
+
+export interface PodSpecModel {
+  readonly object: ObjectModel;
+  /** Field path of the pod spec from the object's root, e.g. `spec.template.spec`. */
+  readonly path: string;
+  readonly node: YAMLMap;
+  readonly range: Range;
+  readonly volumes: VolumeModel[];
+  readonly volumesKey?: Range;
+  readonly claimTemplates: ClaimTemplateModel[];
+  readonly containers: ContainerModel[];
+  readonly imagePullSecrets: ScalarRef[];
+  /** True when the pod spec has an `imagePullSecrets` field with at least one entry. */
+  readonly hasImagePullSecrets: boolean;
+  readonly serviceAccountName?: string;
+  /** Volume and claim template names declared in a misplaced block of the same object. */
+  readonly misplacedNames: ReadonlySet<string>;
+}
+
+export interface ObjectModel {
+  readonly apiVersion?: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  /** Prefix of every field path inside the object: '' at the root, `items[2].` inside a List. */
+  readonly pathPrefix: string;
+  readonly node: YAMLMap;
+  readonly range: Range;
+  /** A kustomize patch or other partial object: names may be defined in a base we cannot see. */
+  readonly partial: boolean;
+  /** Helm template actions appear in the object: lists and names may be generated. */
+  readonly templated: boolean;
+}
+
+export interface ServiceAccountModel {
+  readonly object: ObjectModel;
+  readonly imagePullSecrets: string[];
+}
+
+export interface SyntaxProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** Everything the rules need to know about one YAML document. Offsets are relative to the document chunk. */
+export interface DocumentModel {
+  readonly text: string;
+  /** The document has top-level `apiVersion` and `kind` strings, or is a List of such objects. */
+  readonly isKubernetes: boolean;
+  readonly templated: boolean;
+  readonly syntaxProblems: SyntaxProblem[];
+  readonly objects: ObjectModel[];
+  readonly podSpecs: PodSpecModel[];
+  readonly serviceAccounts: ServiceAccountModel[];
+  /** Fields written at the wrong level, e.g. `volumes` inside a container or at a Deployment's `spec`. */
+  readonly misplaced: MisplacedField[];
+}

@@ -1,0 +1,24 @@
+/**
+ * An image from a cloud registry (ECR, Artifact Registry / GCR, ACR) with no imagePullSecrets.
+ * Nodes in that cloud usually pull with their own identity, so this is only worth knowing:
+ * it fails on clusters elsewhere, or when the node's identity lacks read access.
+ */
+import { credentialSources, uncoveredImages } from './pull-secrets';
+import type { FileRule } from './types';
+
+export const cloudImageWithoutPullSecret: FileRule = {
+  id: 'cloud-image-without-pull-secret',
+  scope: 'file',
+  defaultSeverity: 'info',
+  description: 'An image comes from a cloud registry and no pull secret is given; it works only where the nodes\' own identity can pull.',
+  check(documents, options) {
+    return uncoveredImages(documents, options, 'cloud').map((image) => ({
+      rule: 'cloud-image-without-pull-secret',
+      document: image.document,
+      message: `Image "${image.container.image!.value}" is in ${image.verdict.cloud} (${image.verdict.host}) and ${credentialSources(image)}. That works when the nodes pull with their own cloud identity (usual on that cloud's managed clusters); elsewhere, add imagePullSecrets.`,
+      fieldPath: `${image.container.path}.image`,
+      range: image.container.image!.range,
+      data: { registry: image.verdict.host, podSpecPath: image.podSpec.path, serviceAccount: image.serviceAccount },
+    }));
+  },
+};

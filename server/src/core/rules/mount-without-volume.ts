@@ -1,0 +1,89 @@
+/**
+ * A `volumeMounts[].name` or `volumeDevices[].name` must name a volume of the same pod spec
+ * (or, in a StatefulSet, a volumeClaimTemplate). The API server rejects the pod otherwise; for a
+ * StatefulSet it accepts the object and the controller then fails to create every pod.
+ * https://kubernetes.io/docs/concepts/storage/volumes/
+ */
+import type { ContainerModel, MountModel, PodSpecModel, VolumeModel } from '../model/types';
+import { asMap, getString } from '../model/yaml-nodes';
+import { nearestName } from '../nearest-name';
+import { completePodSpecs, describeContainer } from './scope';
+import type { DocumentRule, Finding } from './types';
+
+/** Where each source keeps the name of the object it reads. */
+const REFERENCED_OBJECT: Record<string, { kind: string; key: string }> = {
+  secret: { kind: 'Secret', key: 'secretName' },
+  configMap: { kind: 'ConfigMap', key: 'name' },
+  persistentVolumeClaim: { kind: 'PersistentVolumeClaim', key: 'claimName' },
+};
+
+/** The object a volume's source points at (`secretName`, `configMap.name`, `claimName`), if any. */
+export function referencedObjectName(volume: VolumeModel): { kind: string; name: string } | undefined {
+  for (const source of volume.sources) {
+    const reference = REFERENCED_OBJECT[source.key];
+    const name = reference && getString(asMap(source.pair.value), reference.key);
+    if (reference && name !== undefined) return { kind: reference.kind, name };
+  }
+  return undefined;
+}
+
+function consequence(podSpec: PodSpecModel): string {
+  const kind = podSpec.object.kind;
+  return kind === 'StatefulSet'
+    ? 'The StatefulSet will be accepted, but the controller cannot create any of its pods (FailedCreate).'
+    : `The API server rejects the ${kind} (volumeMounts name: Not found).`;
+}
+
+function checkMount(podSpec: PodSpecModel, container: ContainerModel, mount: MountModel, known: ReadonlySet<string>): Finding | undefined {
+  const name = mount.name;
+  if (!name || known.has(name.value)) return undefined;
+  const declared = [...podSpec.volumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)]
+    .filter((n): n is string => n !== undefined);
+  const byObjectName = podSpec.volumes.find((v) => v.name && referencedObjectName(v)?.name === name.value);
+  const suggestion = byObjectName?.name?.value ?? nearestName(name.value, declared);
+  const what = mount.kind === 'volumeDevices' ? 'uses block device' : 'mounts';
+  const parts = [`${describeContainer(container)} ${what} "${name.value}", but the pod spec declares no volume${podSpec.object.kind === 'StatefulSet' ? ' or volumeClaimTemplate' : ''} with that name.`];
+  if (byObjectName?.name) {
+    const target = referencedObjectName(byObjectName)!;
+    parts.push(`"${name.value}" is the ${target.kind} used by volume "${byObjectName.name.value}"; a mount names the volume, not the ${target.kind}.`);
+  } else if (suggestion) {
+    parts.push(`Did you mean "${suggestion}"?`);
+  }
+  parts.push(consequence(podSpec));
+  return {
+    rule: 'mount-without-volume',
+    message: parts.join(' '),
+    fieldPath: `${mount.path}.name`,
+    range: name.range,
+    related: [{ message: 'Volumes of this pod spec', range: podSpec.volumesKey ?? podSpec.range }],
+    data: { name: name.value, suggestions: suggestion ? [suggestion] : [], podSpecPath: podSpec.path, kind: podSpec.object.kind, device: mount.kind === 'volumeDevices' },
+  };
+}
+
+/** Names a mount may use: volumes and claim templates, broken or misplaced ones included (root cause only). */
+export function knownVolumeNames(podSpec: PodSpecModel): Set<string> {
+  const names = new Set(podSpec.misplacedNames);
+  for (const volume of podSpec.volumes) if (volume.name) names.add(volume.name.value);
+  for (const template of podSpec.claimTemplates) if (template.name) names.add(template.name.value);
+  return names;
+}
+
+export const mountWithoutVolume: DocumentRule = {
+  id: 'mount-without-volume',
+  scope: 'document',
+  defaultSeverity: 'error',
+  description: 'A volumeMounts or volumeDevices entry names a volume that the pod spec does not declare.',
+  check(document) {
+    const findings: Finding[] = [];
+    for (const podSpec of completePodSpecs(document)) {
+      const known = knownVolumeNames(podSpec);
+      for (const container of podSpec.containers) {
+        for (const mount of [...container.mounts, ...container.devices]) {
+          const finding = checkMount(podSpec, container, mount, known);
+          if (finding) findings.push(finding);
+        }
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * An image from a registry that needs credentials, in a pod that has no imagePullSecrets and
+ * whose ServiceAccount (when this file defines it) supplies none: the kubelet pulls anonymously
+ * and the pod ends in ErrImagePull / ImagePullBackOff.
+ */
+import { credentialSources, uncoveredImages } from './pull-secrets';
+import type { FileRule } from './types';
+
+export const privateImageWithoutPullSecret: FileRule = {
+  id: 'private-image-without-pull-secret',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  description: 'An image comes from a private registry, but neither the pod nor its ServiceAccount (in the same file) has imagePullSecrets.',
+  check(documents, options) {
+    return uncoveredImages(documents, options, 'private').map((image) => ({
+      rule: 'private-image-without-pull-secret',
+      document: image.document,
+      message: `Image "${image.container.image!.value}" comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to kubeVolumes.publicRegistries.`,
+      fieldPath: `${image.container.path}.image`,
+      range: image.container.image!.range,
+      data: { registry: image.verdict.host, podSpecPath: image.podSpec.path, serviceAccount: image.serviceAccount },
+    }));
+  },
+};

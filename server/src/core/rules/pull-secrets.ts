@@ -1,0 +1,57 @@
+/**
+ * Shared by the two pull-secret rules: which images of a file need credentials that the pod,
+ * or the ServiceAccount it runs as, does not supply. A pod with its own imagePullSecrets gets
+ * none from its ServiceAccount (admission copies them only into pods that list none).
+ * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
+ */
+import type { ContainerModel, DocumentModel, PodSpecModel, ServiceAccountModel } from '../model/types';
+import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
+import { completePodSpecs } from './scope';
+import type { RuleOptions } from './types';
+
+export interface UncoveredImage {
+  readonly document: number;
+  readonly podSpec: PodSpecModel;
+  readonly container: ContainerModel;
+  readonly verdict: RegistryVerdict;
+  /** The ServiceAccount the pod runs as, and whether the file defines it (without pull secrets). */
+  readonly serviceAccount: string;
+  readonly serviceAccountInFile: boolean;
+}
+
+function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+function findServiceAccount(accounts: readonly ServiceAccountModel[], name: string, namespace: string | undefined): ServiceAccountModel | undefined {
+  return accounts.find((sa) => sa.object.name === name && sameNamespace(sa.object.namespace, namespace));
+}
+
+/** Images from registries of the given access kind that nothing in the file gives credentials for. */
+export function uncoveredImages(documents: readonly DocumentModel[], options: RuleOptions, access: RegistryAccess): UncoveredImage[] {
+  const accounts = documents.flatMap((d) => d.serviceAccounts);
+  const found: UncoveredImage[] = [];
+  documents.forEach((document, index) => {
+    for (const podSpec of completePodSpecs(document)) {
+      if (podSpec.hasImagePullSecrets) continue;
+      const serviceAccount = podSpec.serviceAccountName ?? 'default';
+      const account = findServiceAccount(accounts, serviceAccount, podSpec.object.namespace);
+      if (account && account.imagePullSecrets.length > 0) continue;
+      for (const container of podSpec.containers) {
+        if (!container.image || !isLiteralImage(container.image.value)) continue;
+        const verdict = classifyRegistry(container.image.value, options.publicRegistries);
+        if (verdict.access !== access) continue;
+        found.push({ document: index, podSpec, container, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
+      }
+    }
+  });
+  return found;
+}
+
+/** Where the credentials could come from, in the words of the message. */
+export function credentialSources(image: UncoveredImage): string {
+  const account = image.serviceAccountInFile
+    ? `ServiceAccount "${image.serviceAccount}" (defined in this file) lists none`
+    : `unless ServiceAccount "${image.serviceAccount}" in the cluster lists some`;
+  return `the pod has no imagePullSecrets, and ${account}`;
+}

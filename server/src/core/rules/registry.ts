@@ -1,0 +1,36 @@
+/** Every rule kube-volumes runs. Adding a rule: see CONTRIBUTING.md. */
+import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
+import { duplicateMountPath } from './duplicate-mount-path';
+import { duplicateVolumeName } from './duplicate-volume-name';
+import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { memoryEmptyDirWithoutSizeLimit } from './memory-emptydir-without-size-limit';
+import { mountWithoutVolume } from './mount-without-volume';
+import { multipleVolumeSources } from './multiple-volume-sources';
+import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
+import type { DocumentRule, FileRule, Rule } from './types';
+import { unknownVolumeField } from './unknown-volume-field';
+import { unusedVolume } from './unused-volume';
+import { volumeWithoutSource } from './volume-without-source';
+import { yamlSyntax } from './yaml-syntax';
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  mountWithoutVolume,
+  duplicateVolumeName,
+  multipleVolumeSources,
+  unknownVolumeField,
+  volumeWithoutSource,
+  duplicateMountPath,
+  fieldAtWrongLevel,
+  unusedVolume,
+  memoryEmptyDirWithoutSizeLimit,
+  privateImageWithoutPullSecret,
+  cloudImageWithoutPullSecret,
+];
+
+export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
+export const FILE_RULES = RULES.filter((r): r is FileRule => r.scope === 'file');
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

@@ -1,0 +1,21 @@
+/** Which pod specs a rule may speak about, so that no rule reports what a template or a base could change. */
+import type { DocumentModel, PodSpecModel } from '../model/types';
+
+/** Pod specs whose text is all there: no Helm actions inside them. */
+export function literalPodSpecs(document: DocumentModel): PodSpecModel[] {
+  return document.podSpecs.filter((podSpec) => !podSpec.object.templated);
+}
+
+/**
+ * Pod specs that are complete objects: not templated, and not a kustomize patch whose volumes,
+ * mounts and pull secrets may come from a base we cannot see.
+ */
+export function completePodSpecs(document: DocumentModel): PodSpecModel[] {
+  return literalPodSpecs(document).filter((podSpec) => !podSpec.object.partial);
+}
+
+/** "Container \"app\"" or "initContainers[1]" when unnamed: how messages name a container. */
+export function describeContainer(container: { kind: string; index: number; name?: { value: string } }): string {
+  const label = container.kind === 'initContainers' ? 'Init container' : container.kind === 'ephemeralContainers' ? 'Ephemeral container' : 'Container';
+  return container.name ? `${label} "${container.name.value}"` : `${label} ${container.kind}[${container.index}]`;
+}

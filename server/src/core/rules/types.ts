@@ -1,0 +1,61 @@
+/**
+ * The rule contract. A rule is a pure function from the model to findings: no I/O, no globals.
+ * Its id is the diagnostic code, the name of its file, its test and its docs page.
+ */
+import type { DocumentModel } from '../model/types';
+import type { Range } from '../model/yaml-nodes';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface RelatedLocation {
+  readonly message: string;
+  readonly range: Range;
+  /** Index of the document the range is in, when it is not the finding's own document. */
+  readonly document?: number;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly message: string;
+  /** Field path from the object's root in the API server's notation. */
+  readonly fieldPath: string;
+  /** Offsets relative to the finding's document. */
+  readonly range: Range;
+  readonly related?: readonly RelatedLocation[];
+  /** Facts a quick fix needs, e.g. `{ suggestions: ['scratch-volume'] }`; never prose. */
+  readonly data?: Record<string, unknown>;
+  /** The finding marks code that has no effect (shown faded in the editor). */
+  readonly unnecessary?: boolean;
+}
+
+/** Settings that change what rules find (severities are applied after, by the engine). */
+export interface RuleOptions {
+  /** Registry hosts (or `*.suffix` patterns) that serve images without credentials. */
+  readonly publicRegistries: readonly string[];
+}
+
+interface RuleInfo {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** One sentence for the settings UI and the README table. */
+  readonly description: string;
+}
+
+/** A rule that looks at one YAML document at a time; its findings are cached per document text. */
+export interface DocumentRule extends RuleInfo {
+  readonly scope: 'document';
+  check(document: DocumentModel, options: RuleOptions): Finding[];
+}
+
+export interface FileFinding extends Finding {
+  readonly document: number;
+}
+
+/** A rule that relates documents of one file (e.g. a ServiceAccount and the pods that use it). */
+export interface FileRule extends RuleInfo {
+  readonly scope: 'file';
+  check(documents: readonly DocumentModel[], options: RuleOptions): FileFinding[];
+}
+
+export type Rule = DocumentRule | FileRule;

@@ -1,0 +1,42 @@
+/**
+ * A volume no container mounts. Harmless to the API server, but it is either dead weight or
+ * the other half of a mount whose name is misspelt; in the second case the mount's own
+ * finding says so, and this one stays quiet (root cause only).
+ */
+import { nearestName } from '../nearest-name';
+import { knownVolumeNames } from './mount-without-volume';
+import { completePodSpecs } from './scope';
+import type { DocumentRule, Finding } from './types';
+
+export const unusedVolume: DocumentRule = {
+  id: 'unused-volume',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'A volume is declared but no container, init container or ephemeral container mounts it.',
+  check(document) {
+    const findings: Finding[] = [];
+    for (const podSpec of completePodSpecs(document)) {
+      const used = new Set<string>();
+      for (const container of podSpec.containers) {
+        for (const mount of [...container.mounts, ...container.devices]) if (mount.name) used.add(mount.name.value);
+      }
+      const known = knownVolumeNames(podSpec);
+      const declared = podSpec.volumes.map((v) => v.name?.value).filter((n): n is string => n !== undefined);
+      // Volumes that an unmatched mount most likely meant: the mount's finding covers them.
+      const meant = new Set([...used].filter((n) => !known.has(n)).map((n) => nearestName(n, declared)));
+      for (const volume of podSpec.volumes) {
+        const name = volume.name;
+        if (!name || used.has(name.value) || meant.has(name.value)) continue;
+        findings.push({
+          rule: 'unused-volume',
+          message: `Volume "${name.value}" is not mounted by any container of this pod spec.`,
+          fieldPath: `${volume.path}.name`,
+          range: name.range,
+          unnecessary: true,
+          data: { name: name.value, index: volume.index },
+        });
+      }
+    }
+    return findings;
+  },
+};
