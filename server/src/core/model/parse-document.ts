@@ -77,7 +77,11 @@ function analyseObject(object: ObjectModel, segments: readonly string[]): Object
   return { podSpecs: [podSpec], misplaced: [...above, ...misplaced] };
 }
 
-function makeObject(node: YAMLMap, pathPrefix: string, originalText: string): ObjectModel | undefined {
+/**
+ * `objectText` is the text the object spans; for the document's root object that is the whole
+ * document, since a template action after the last value (`{{- toYaml .Values.x }}`) still shapes it.
+ */
+function makeObject(node: YAMLMap, pathPrefix: string, objectText: string): ObjectModel | undefined {
   const kind = getString(node, 'kind');
   if (kind === undefined) return undefined;
   const apiVersion = getString(node, 'apiVersion');
@@ -94,17 +98,21 @@ function makeObject(node: YAMLMap, pathPrefix: string, originalText: string): Ob
     node,
     range,
     partial: segments !== undefined && looksPartial(kind, apiVersion, node, podSpecNode),
-    templated: hasTemplateActions(originalText.slice(range.start, range.end)),
+    templated: hasTemplateActions(objectText),
   };
 }
 
 /** The objects of a document: the root object, or each item of a List. */
 function objectsOf(root: YAMLMap, originalText: string): ObjectModel[] {
   const rootObject = makeObject(root, '', originalText);
+  const itemText = (entry: YAMLMap): string => {
+    const r = (entry as { range?: [number, number, number] }).range;
+    return r ? originalText.slice(r[0], r[2]) : '';
+  };
   if (!rootObject || !isListKind(rootObject.kind)) return rootObject ? [rootObject] : [];
   const objects: ObjectModel[] = [rootObject];
   asSeq(getNode(root, 'items'))?.items.forEach((entry, index) => {
-    const object = isMap(entry) ? makeObject(entry, item('items', index), originalText) : undefined;
+    const object = isMap(entry) ? makeObject(entry, item('items', index), itemText(entry)) : undefined;
     if (object) objects.push(object);
   });
   return objects;

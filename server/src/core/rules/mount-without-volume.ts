@@ -34,13 +34,25 @@ function consequence(podSpec: PodSpecModel): string {
     : `The API server rejects the ${kind} (volumeMounts name: Not found).`;
 }
 
+/**
+ * The volume an unmatched mount name most likely meant: the volume whose Secret, ConfigMap or
+ * claim carries that name, else the nearest volume or claim template name.
+ */
+export function intendedVolume(podSpec: PodSpecModel, name: string): { name: string; byObject?: VolumeModel } | undefined {
+  const byObject = podSpec.volumes.find((v) => v.name && referencedObjectName(v)?.name === name);
+  if (byObject?.name) return { name: byObject.name.value, byObject };
+  const declared = [...podSpec.volumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)]
+    .filter((n): n is string => n !== undefined);
+  const nearest = nearestName(name, declared);
+  return nearest === undefined ? undefined : { name: nearest };
+}
+
 function checkMount(podSpec: PodSpecModel, container: ContainerModel, mount: MountModel, known: ReadonlySet<string>): Finding | undefined {
   const name = mount.name;
   if (!name || known.has(name.value)) return undefined;
-  const declared = [...podSpec.volumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)]
-    .filter((n): n is string => n !== undefined);
-  const byObjectName = podSpec.volumes.find((v) => v.name && referencedObjectName(v)?.name === name.value);
-  const suggestion = byObjectName?.name?.value ?? nearestName(name.value, declared);
+  const intended = intendedVolume(podSpec, name.value);
+  const suggestion = intended?.name;
+  const byObjectName = intended?.byObject;
   const what = mount.kind === 'volumeDevices' ? 'uses block device' : 'mounts';
   const parts = [`${describeContainer(container)} ${what} "${name.value}", but the pod spec declares no volume${podSpec.object.kind === 'StatefulSet' ? ' or volumeClaimTemplate' : ''} with that name.`];
   if (byObjectName?.name) {

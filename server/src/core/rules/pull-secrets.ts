@@ -48,10 +48,9 @@ export function uncoveredImages(documents: readonly DocumentModel[], options: Ru
   return found;
 }
 
-/** Where the credentials could come from, in the words of the message. */
+/** Why no credentials reach the kubelet, in the words of the message. */
 export function credentialSources(image: UncoveredImage): string {
-  const account = image.serviceAccountInFile
-    ? `ServiceAccount "${image.serviceAccount}" (defined in this file) lists none`
-    : `unless ServiceAccount "${image.serviceAccount}" in the cluster lists some`;
-  return `the pod has no imagePullSecrets, and ${account}`;
+  return image.serviceAccountInFile
+    ? `neither the pod nor its ServiceAccount "${image.serviceAccount}" (defined in this file) lists imagePullSecrets`
+    : `the pod lists no imagePullSecrets (its ServiceAccount "${image.serviceAccount}" is not in this file; it would have to supply them)`;
 }

@@ -3,8 +3,7 @@
  * the other half of a mount whose name is misspelt; in the second case the mount's own
  * finding says so, and this one stays quiet (root cause only).
  */
-import { nearestName } from '../nearest-name';
-import { knownVolumeNames } from './mount-without-volume';
+import { intendedVolume, knownVolumeNames } from './mount-without-volume';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -21,9 +20,8 @@ export const unusedVolume: DocumentRule = {
         for (const mount of [...container.mounts, ...container.devices]) if (mount.name) used.add(mount.name.value);
       }
       const known = knownVolumeNames(podSpec);
-      const declared = podSpec.volumes.map((v) => v.name?.value).filter((n): n is string => n !== undefined);
       // Volumes that an unmatched mount most likely meant: the mount's finding covers them.
-      const meant = new Set([...used].filter((n) => !known.has(n)).map((n) => nearestName(n, declared)));
+      const meant = new Set([...used].filter((n) => !known.has(n)).map((n) => intendedVolume(podSpec, n)?.name));
       for (const volume of podSpec.volumes) {
         const name = volume.name;
         if (!name || used.has(name.value) || meant.has(name.value)) continue;

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/** `kube-volumes [--format text|json] PATH...`: the same core as the language server, for CI. */
+import { readFileSync } from 'fs';
+import { analyseText } from './core/analysis/analyzer';
+import { collectFiles } from './cli/files';
+import { parseArguments, USAGE, UsageError } from './cli/arguments';
+import { FileReport, formatJson, formatText } from './cli/format';
+
+export function run(args: readonly string[], write: (text: string) => void, writeError: (text: string) => void): number {
+  let options;
+  try {
+    options = parseArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    writeError(`kube-volumes: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    write(`${USAGE}\n`);
+    return 0;
+  }
+  const settings = { rules: options.rules, publicRegistries: options.publicRegistries };
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  let files: string[] = [];
+  try {
+    files = collectFiles(options.paths);
+  } catch (error) {
+    writeError(`kube-volumes: cannot read ${(error as NodeJS.ErrnoException).path ?? 'input'}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      writeError(`kube-volumes: cannot read ${file}: ${(error as Error).message}\n`);
+      unreadable = true;
+      continue;
+    }
+    const onRuleError = (rule: string, error: unknown): void => writeError(`kube-volumes: rule ${rule} failed on ${file}: ${String(error)}\n`);
+    reports.push({ path: file, diagnostics: analyseText(text, settings, onRuleError).diagnostics });
+  }
+  write(options.format === 'json' ? formatJson(reports) : formatText(reports));
+  if (unreadable) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2), (t) => process.stdout.write(t), (t) => process.stderr.write(t));
+}

@@ -1,0 +1,36 @@
+/** Converts core diagnostics into LSP diagnostics: the protocol edge, the only place positions meet URIs. */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { Diagnostic as LspDiagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../core/analysis/analyzer';
+import type { Severity } from '../core/rules/types';
+
+export const SOURCE = 'kube-volumes';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The rule's docs page shipped inside the extension, so the link works offline and matches the version. */
+export function ruleDocsUri(ruleId: string, docsRoot: string): string {
+  return pathToFileURL(path.join(docsRoot, 'rules', `${ruleId}.md`)).toString();
+}
+
+export function toLspDiagnostic(diagnostic: Diagnostic, uri: string, docsRoot: string): LspDiagnostic {
+  return {
+    range: diagnostic.range,
+    severity: SEVERITY[diagnostic.severity],
+    source: SOURCE,
+    code: diagnostic.rule,
+    codeDescription: { href: ruleDocsUri(diagnostic.rule, docsRoot) },
+    message: diagnostic.message,
+    tags: diagnostic.unnecessary ? [DiagnosticTag.Unnecessary] : undefined,
+    relatedInformation: diagnostic.related.length
+      ? diagnostic.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }))
+      : undefined,
+    data: { rule: diagnostic.rule, fieldPath: diagnostic.fieldPath, document: diagnostic.document, ...diagnostic.data },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The language server shell: keeps one analyser per open document, validates on open and change,
+ * and publishes diagnostics tagged with the version they were computed for. All analysis is in
+ * ../core; this file only speaks the protocol.
+ */
+import * as path from 'path';
+import {
+  Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileAnalyzer } from '../core/analysis/analyzer';
+import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
+import { toLspDiagnostic } from './diagnostics';
+
+interface ServerSettings {
+  enable: boolean;
+  analysis: Settings;
+}
+
+const DEFAULTS: ServerSettings = { enable: true, analysis: DEFAULT_SETTINGS };
+
+function readSettings(raw: unknown): ServerSettings {
+  const section = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return { enable: section.enable !== false, analysis: normaliseSettings(section) };
+}
+
+export interface ServerOptions {
+  /** Folder holding `rules/<id>.md`; defaults to the docs folder next to the bundle. */
+  docsRoot?: string;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const docsRoot = options.docsRoot ?? path.resolve(__dirname, '..', 'docs');
+  const documents = new TextDocuments(TextDocument);
+  const analysers = new Map<string, FileAnalyzer>();
+  const pending = new Map<string, NodeJS.Immediate>();
+  const reportedRuleErrors = new Set<string>();
+  let canPullConfiguration = false;
+  let settings: ServerSettings = DEFAULTS;
+
+  const onRuleError = (ruleId: string, error: unknown): void => {
+    // Log a failing rule once per session, not once per keystroke.
+    if (reportedRuleErrors.has(ruleId)) return;
+    reportedRuleErrors.add(ruleId);
+    connection.console.error(`kube-volumes: rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack : String(error)}`);
+  };
+
+  function validate(document: TextDocument): void {
+    if (documents.get(document.uri)?.version !== document.version) return; // a newer version is queued
+    if (!settings.enable) {
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+      return;
+    }
+    let analyser = analysers.get(document.uri);
+    if (!analyser) analysers.set(document.uri, (analyser = new FileAnalyzer(onRuleError)));
+    const { diagnostics } = analyser.analyse(document.getText(), settings.analysis);
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.uri, docsRoot)),
+    });
+  }
+
+  /** Validates on the next turn of the event loop, so a burst of changes yields one analysis of the latest text. */
+  function schedule(document: TextDocument): void {
+    clearImmediate(pending.get(document.uri));
+    pending.set(document.uri, setImmediate(() => {
+      pending.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) validate(current);
+    }));
+  }
+
+  async function refreshSettings(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const raw = await connection.workspace.getConfiguration('kubeVolumes');
+    settings = readSettings(raw);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    settings = readSettings(params.initializationOptions?.settings);
+    return {
+      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+      serverInfo: { name: 'kube-volumes' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeVolumes' });
+      void refreshSettings().then(() => documents.all().forEach(schedule));
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (canPullConfiguration) await refreshSettings();
+    else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.kubeVolumes);
+    documents.all().forEach(schedule);
+  });
+
+  documents.onDidChangeContent((event) => schedule(event.document));
+  documents.onDidClose((event) => {
+    clearImmediate(pending.get(event.document.uri));
+    pending.delete(event.document.uri);
+    analysers.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,82 @@
+/** The CLI: argument handling in-process, and the bundled dist/cli.js as CI runs it. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { run } from '../server/src/cli';
+
+const ROOT = path.resolve(__dirname, '..');
+const CASES = path.resolve(ROOT, '..', 'shared', 'cases');
+
+function cli(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = run(args, (t) => (out += t), (t) => (err += t));
+  return { code, out, err };
+}
+
+function fixtureFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kv-cli-'));
+  mkdirSync(path.join(dir, 'nested'));
+  mkdirSync(path.join(dir, 'node_modules'));
+  writeFileSync(path.join(dir, 'nested', 'bad.yml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: nginx\n      volumeMounts: [{name: x, mountPath: /x}]\n');
+  writeFileSync(path.join(dir, 'ok.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+  writeFileSync(path.join(dir, 'node_modules', 'skip.yaml'), 'apiVersion: v1\nkind: Pod\nspec: {containers: [{name: a, volumeMounts: [{name: x}]}]}\n');
+  writeFileSync(path.join(dir, 'notes.txt'), 'not yaml');
+  return dir;
+}
+
+describe('cli', () => {
+  it('prints file:line:col severity message rule and exits 1 on errors', () => {
+    const { code, out } = cli([path.join(CASES, 'B01-mount-name-typo-scratch.yaml')]);
+    assert.equal(code, 1);
+    assert.match(out, /B01-mount-name-typo-scratch\.yaml:14:17 error Container "worker" mounts "scratch".* mount-without-volume\n/);
+    assert.match(out, /1 file checked: 1 error, 1 other finding\n$/);
+  });
+
+  it('writes the JSON shape CI tools read, with 0-based positions', () => {
+    const { code, out } = cli(['--format', 'json', path.join(CASES, 'B12-imagePullSecrets-under-container-and-dockercfg-type.yaml')]);
+    assert.equal(code, 1);
+    const { files } = JSON.parse(out);
+    assert.equal(files.length, 1);
+    const d = files[0].diagnostics.find((x: { rule: string }) => x.rule === 'field-at-wrong-level');
+    assert.deepEqual(Object.keys(d), ['rule', 'severity', 'message', 'document', 'fieldPath', 'range']);
+    assert.deepEqual(d.range, { start: { line: 39, character: 10 }, end: { line: 39, character: 26 } });
+    assert.equal(d.document, 1);
+    assert.equal(d.fieldPath, 'spec.template.spec.containers[0].imagePullSecrets');
+  });
+
+  it('walks folders for .yaml and .yml, skipping node_modules', () => {
+    const dir = fixtureFolder();
+    const { code, out } = cli(['--format', 'json', dir]);
+    assert.equal(code, 1);
+    const { files } = JSON.parse(out);
+    assert.deepEqual(files.map((f: { path: string }) => path.relative(dir, f.path)), [path.join('nested', 'bad.yml'), 'ok.yaml']);
+  });
+
+  it('exits 0 when only warnings are found, and honours --rule and --public-registry', () => {
+    const b08 = path.join(CASES, 'B08-vct-mount-must-not-be-flagged.yaml');
+    assert.equal(cli([b08]).code, 0);
+    assert.equal(cli(['--rule', 'private-image-without-pull-secret=error', b08]).code, 1);
+    assert.match(cli(['--public-registry', 'registry.example.com', b08]).out, /0 errors, 0 other findings/);
+    assert.equal(cli(['--rule=mount-without-volume=off', path.join(CASES, 'B01-mount-name-typo-scratch.yaml')]).code, 0);
+  });
+
+  it('exits 2 on bad usage and unreadable input', () => {
+    assert.equal(cli([]).code, 2);
+    assert.equal(cli(['--format', 'xml', CASES]).code, 2);
+    assert.equal(cli(['--rule', 'no-such-rule=off', CASES]).code, 2);
+    assert.equal(cli(['--bogus', CASES]).code, 2);
+    const missing = cli([path.join(CASES, 'does-not-exist.yaml')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /cannot read/);
+  });
+
+  it('runs as the bundled dist/cli.js', () => {
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', CASES], { encoding: 'utf8' });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(JSON.parse(result.stdout).files.length, 18);
+  });
+});

@@ -1,0 +1,49 @@
+/** Test helpers: YAML strings in, findings out. */
+import { analyseText, Diagnostic } from '../server/src/core/analysis/analyzer';
+import { DEFAULT_SETTINGS, Settings } from '../server/src/core/settings';
+
+export function lint(text: string, settings: Partial<Settings> = {}): Diagnostic[] {
+  return [...analyseText(text, { ...DEFAULT_SETTINGS, ...settings }).diagnostics];
+}
+
+/** `rule @ fieldPath` for each finding, the compact form most assertions compare. */
+export function found(text: string, settings: Partial<Settings> = {}): string[] {
+  return lint(text, settings).map((d) => `${d.rule} @ ${d.fieldPath}`);
+}
+
+/** Only the findings of one rule. */
+export function foundBy(rule: string, text: string, settings: Partial<Settings> = {}): Diagnostic[] {
+  return lint(text, settings).filter((d) => d.rule === rule);
+}
+
+/** The text a finding's range covers. */
+export function textAt(text: string, d: Diagnostic): string {
+  const lines = text.split('\n');
+  if (d.range.start.line !== d.range.end.line) throw new Error('multi-line range');
+  return lines[d.range.start.line].slice(d.range.start.character, d.range.end.character);
+}
+
+/** Strips the common indentation of a template literal so tests can indent YAML with the code. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+/** A pod spec wrapped in each workload kind, with the path its pod spec has there. */
+export function inEveryWorkload(podSpec: string): { kind: string; text: string; path: string }[] {
+  const indent = (s: string, n: number): string => s.split('\n').map((l) => (l ? ' '.repeat(n) + l : l)).join('\n');
+  const selector = 'selector:\n    matchLabels: {app: x}\n  ';
+  const tpl = (n: number): string => indent(podSpec, n);
+  return [
+    { kind: 'Pod', path: 'spec', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n${tpl(2)}` },
+    { kind: 'PodTemplate', path: 'template.spec', text: `apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: x\ntemplate:\n  spec:\n${tpl(4)}` },
+    ...['ReplicationController', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job'].map((kind) => ({
+      kind,
+      path: 'spec.template.spec',
+      text: `apiVersion: ${kind === 'Job' ? 'batch/v1' : kind === 'ReplicationController' ? 'v1' : 'apps/v1'}\nkind: ${kind}\nmetadata:\n  name: x\nspec:\n  ${kind === 'Job' || kind === 'ReplicationController' ? '' : selector}template:\n    spec:\n${tpl(6)}`,
+    })),
+    { kind: 'CronJob', path: 'spec.jobTemplate.spec.template.spec', text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${tpl(10)}` },
+  ];
+}

@@ -1,0 +1,131 @@
+/** Starts the bundled language server over stdio and talks LSP to it, as an editor does. */
+import assert from 'node:assert/strict';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const ROOT = path.resolve(__dirname, '..');
+const CASES = path.resolve(ROOT, '..', 'shared', 'cases');
+
+class Client {
+  private readonly waiting = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
+  readonly configurationRequests: unknown[] = [];
+  settings: Record<string, unknown> = {};
+
+  constructor(readonly connection: MessageConnection) {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const queue = this.waiting.get(params.uri) ?? [];
+      this.waiting.set(params.uri, []);
+      queue.forEach((resolve) => resolve(params));
+    });
+    connection.onRequest('workspace/configuration', (params: unknown) => {
+      this.configurationRequests.push(params);
+      return [this.settings];
+    });
+    connection.onRequest('client/registerCapability', () => null);
+  }
+
+  /** The next diagnostics published for `uri`, or a rejection after a bounded wait. */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within 10 s`)), 10_000);
+      const queue = this.waiting.get(uri) ?? [];
+      queue.push((p) => {
+        clearTimeout(timer);
+        resolve(p);
+      });
+      this.waiting.set(uri, queue);
+    });
+  }
+}
+
+describe('language server over stdio', () => {
+  let server: ChildProcess;
+  let client: Client;
+
+  before(async () => {
+    server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    client = new Client(connection);
+    connection.listen();
+    const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } } });
+    assert.equal((result as { serverInfo: { name: string } }).serverInfo.name, 'kube-volumes');
+    await connection.sendNotification('initialized', {});
+  });
+
+  after(() => {
+    client.connection.dispose();
+    server.kill();
+  });
+
+  const open = async (name: string, text: string, version = 1): Promise<PublishDiagnosticsParams> => {
+    const uri = `file:///work/${name}`;
+    const published = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+    return published;
+  };
+
+  it('publishes the mount error with code, docs link, source, exact range and related information', async () => {
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    const { diagnostics, version } = await open('b01.yaml', text);
+    assert.equal(version, 1);
+    const d = diagnostics.find((x) => x.code === 'mount-without-volume')!;
+    assert.equal(d.source, 'kube-volumes');
+    assert.equal(d.severity, 1);
+    assert.deepEqual(d.range, { start: { line: 13, character: 16 }, end: { line: 13, character: 23 } });
+    assert.match(d.codeDescription!.href, /^file:\/\/.*\/docs\/rules\/mount-without-volume\.md$/);
+    assert.equal(d.relatedInformation![0].location.range.start.line, 15); // "  volumes:"
+    assert.equal((d.data as { fieldPath: string }).fieldPath, 'spec.containers[0].volumeMounts[0].name');
+  });
+
+  it('re-publishes on an incremental edit, for the new version, and the fix clears the error', async () => {
+    const uri = 'file:///work/edit.yaml';
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    await open('edit.yaml', text);
+    const published = client.nextDiagnostics(uri);
+    // Line 14 (0-based 13): "        - name: scratch   ..." -> append "-volume" to the name.
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 13, character: 23 }, end: { line: 13, character: 23 } }, text: '-volume' }],
+    });
+    const { diagnostics, version } = await published;
+    assert.equal(version, 2);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['private-image-without-pull-secret']);
+  });
+
+  it('reports YAML syntax errors without crashing, and keeps serving', async () => {
+    const { diagnostics } = await open('broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n');
+    assert.ok(diagnostics.length > 0);
+    assert.ok(diagnostics.every((d) => d.code === 'yaml-syntax'));
+    const again = await open('after.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+    assert.deepEqual(again.diagnostics, []);
+  });
+
+  it('applies settings: per-rule severity, off, and the switch for the whole extension', async () => {
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    await open('settings.yaml', text);
+    const uri = 'file:///work/settings.yaml';
+    client.settings = { rules: { 'mount-without-volume': 'warning', 'private-image-without-pull-secret': 'off' } };
+    let published = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await published).diagnostics.map((d) => [d.code, d.severity]), [['mount-without-volume', 2]]);
+    client.settings = { enable: false };
+    published = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.deepEqual((await published).diagnostics, []);
+    client.settings = {};
+    published = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    assert.equal((await published).diagnostics.length, 2);
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = 'file:///work/b01.yaml';
+    const published = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    assert.deepEqual((await published).diagnostics, []);
+  });
+});

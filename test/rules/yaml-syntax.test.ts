@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { found, lint } from '../helpers';
+
+const RULE = 'yaml-syntax';
+
+describe(RULE, () => {
+  it('reports YAML errors in a Kubernetes manifest, in the right document', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n   bad: [\n';
+    const findings = lint(text).filter((d) => d.rule === RULE);
+    assert.ok(findings.length > 0);
+    assert.ok(findings.every((d) => d.document === 1 && d.severity === 'error' && d.range.start.line >= 4));
+  });
+
+  it('says nothing about files that are not Kubernetes manifests', () => {
+    assert.deepEqual(found('name: CI\non:\n  push:\n jobs: [\n'), []);
+    assert.deepEqual(found('services:\n  web:\n    image: registry.example.com/web\n    volumes: [data:/data]\n'), []);
+  });
+
+  it('says nothing about Helm templates', () => {
+    const helm = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "x.fullname" . }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\nspec:\n  {{- if .Values.a }}\n  replicas: 1\n  {{- else }}\n  replicas: 2\n  {{- end }}\n';
+    assert.deepEqual(found(helm), []);
+  });
+
+  it('reports duplicate keys, which kubectl rejects too', () => {
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nkind: Pod\n'), [`${RULE} @ `]);
+  });
+});
