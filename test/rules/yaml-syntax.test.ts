@@ -22,7 +22,22 @@ describe(RULE, () => {
     assert.deepEqual(found(helm), []);
   });
 
-  it('reports duplicate keys, which kubectl rejects too', () => {
-    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nkind: Pod\n'), [`${RULE} @ `]);
+  it('reports duplicate keys, which kubectl rejects too, on the repeated key', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  name: b\n';
+    const [d] = lint(text);
+    assert.equal(d.rule, RULE);
+    assert.match(d.message, /"name" appears twice/);
+    assert.deepEqual(d.range, { start: { line: 4, character: 2 }, end: { line: 4, character: 6 } });
+    assert.doesNotMatch(d.message, /pasted/);
+  });
+
+  it('recognises a manifest pasted without its indentation', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\nname: p\nspec:\ncontainers:\n- name: a\nimage: nginx\nvolumes:\n- name: v\nemptyDir: {}\n';
+    const findings = lint(text);
+    assert.ok(findings.length > 0 && findings.every((d) => d.rule === RULE && /pasted from a page/.test(d.message)));
+  });
+
+  it('says nothing about a Helm values.yaml', () => {
+    assert.deepEqual(found('replicaCount: 1\nimage:\n  repository: registry.example.com/app\nvolumes:\n  - name: data\nvolumeMounts:\n  - name: missing\n    mountPath: /x\n'), []);
   });
 });

@@ -9,6 +9,7 @@ import { isMap, parseDocument, YAMLMap } from 'yaml';
 import { child, item } from './field-path';
 import { blankTemplateActions, hasTemplateActions } from './helm';
 import { buildPodSpec, misplacedIn } from './pod-spec';
+import { looksFlattened, toSyntaxProblem } from './syntax-problems';
 import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceAccountModel, SyntaxProblem } from './types';
 import { isListKind, podSpecPath, SELECTOR_REQUIRED } from './workloads';
 import { asMap, asSeq, getNode, getString, rangeOf } from './yaml-nodes';
@@ -137,10 +138,8 @@ export function parseDocumentModel(text: string): DocumentModel {
     uniqueKeys: true,
     prettyErrors: false,
   });
-  const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => ({
-    message: error.message.split('\n')[0],
-    range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-  }));
+  const flattened = document.errors.length > 0 && looksFlattened(text);
+  const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;
   if (!root || !isKubernetes) return { text, isKubernetes, templated, syntaxProblems, ...EMPTY_MODEL_PARTS };

@@ -1,0 +1,36 @@
+/** Turns the parser's errors into problems a person can act on, at the token they concern. */
+import type { YAMLError } from 'yaml';
+import type { SyntaxProblem } from './types';
+
+/**
+ * True when no line is indented although the document nests maps (`spec:` followed by keys):
+ * the shape of a manifest copied from a web page that dropped the leading spaces.
+ */
+export function looksFlattened(text: string): boolean {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  const opensBlock = lines.some((l, i) => /^[A-Za-z]\w*:\s*$/.test(l) && i + 1 < lines.length && /^[A-Za-z-]/.test(lines[i + 1]));
+  return lines.length > 3 && opensBlock && lines.every((l) => !/^\s/.test(l));
+}
+
+/** The key that follows `offset` (the parser points just before a duplicate key). */
+function keyAfter(text: string, offset: number): { start: number; end: number; key: string } | undefined {
+  const match = /^\s*(?:-\s+)?([^\s:#][^:\n]*?)\s*:/.exec(text.slice(offset, offset + 300));
+  if (!match) return undefined;
+  const start = offset + match[0].indexOf(match[1]);
+  return { start, end: start + match[1].length, key: match[1] };
+}
+
+export function toSyntaxProblem(error: YAMLError, text: string, flattened: boolean): SyntaxProblem {
+  const fallback = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
+  const pasted = flattened ? ' The document has no indentation at all: it looks pasted from a page that dropped the leading spaces.' : '';
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyAfter(text, error.pos[0]);
+    if (key) {
+      return {
+        message: `"${key.key}" appears twice in the same map; kubectl rejects duplicate fields.${pasted}`,
+        range: { start: key.start, end: key.end },
+      };
+    }
+  }
+  return { message: `${error.message.split('\n')[0]}.${pasted}`.replace(/\.\./, '.'), range: fallback };
+}
