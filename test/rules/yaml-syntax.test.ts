@@ -33,8 +33,11 @@ describe(RULE, () => {
 
   it('recognises a manifest pasted without its indentation', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\nname: p\nspec:\ncontainers:\n- name: a\nimage: nginx\nvolumes:\n- name: v\nemptyDir: {}\n';
-    const findings = lint(text);
-    assert.ok(findings.length > 0 && findings.every((d) => d.rule === RULE && /pasted from a page/.test(d.message)));
+    // It parses (no key repeats), so the misplaced fields carry the hint.
+    assert.deepEqual(found(text), ['field-at-wrong-level @ containers', 'field-at-wrong-level @ volumes']);
+    assert.ok(lint(text).every((d) => /at the root of the object.*pasted from a page/.test(d.message)));
+    const repeated = `${text}metadata:\nname: q\n`;
+    assert.ok(lint(repeated).some((d) => d.rule === RULE && /pasted from a page/.test(d.message)));
   });
 
   it('says nothing about a Helm values.yaml', () => {

@@ -138,11 +138,11 @@ export function parseDocumentModel(text: string): DocumentModel {
     uniqueKeys: true,
     prettyErrors: false,
   });
-  const flattened = document.errors.length > 0 && looksFlattened(text);
+  const flattened = looksFlattened(text);
   const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;
-  if (!root || !isKubernetes) return { text, isKubernetes, templated, syntaxProblems, ...EMPTY_MODEL_PARTS };
+  if (!root || !isKubernetes) return { text, isKubernetes, templated, flattened, syntaxProblems, ...EMPTY_MODEL_PARTS };
   const objects = objectsOf(root, text);
   const podSpecs: PodSpecModel[] = [];
   const misplaced: MisplacedField[] = [];
@@ -154,5 +154,5 @@ export function parseDocumentModel(text: string): DocumentModel {
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, isKubernetes, templated, syntaxProblems, objects, podSpecs, serviceAccounts, misplaced };
+  return { text, isKubernetes, templated, flattened, syntaxProblems, objects, podSpecs, serviceAccounts, misplaced };
 }

@@ -12,6 +12,8 @@ export function looksFlattened(text: string): boolean {
   return lines.length > 3 && opensBlock && lines.every((l) => !/^\s/.test(l));
 }
 
+export const PASTED_HINT = ' The document has no indentation at all: it looks pasted from a page that dropped the leading spaces.';
+
 /** The key that follows `offset` (the parser points just before a duplicate key). */
 function keyAfter(text: string, offset: number): { start: number; end: number; key: string } | undefined {
   const match = /^\s*(?:-\s+)?([^\s:#][^:\n]*?)\s*:/.exec(text.slice(offset, offset + 300));
@@ -22,7 +24,7 @@ function keyAfter(text: string, offset: number): { start: number; end: number; k
 
 export function toSyntaxProblem(error: YAMLError, text: string, flattened: boolean): SyntaxProblem {
   const fallback = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
-  const pasted = flattened ? ' The document has no indentation at all: it looks pasted from a page that dropped the leading spaces.' : '';
+  const pasted = flattened ? PASTED_HINT : '';
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyAfter(text, error.pos[0]);
     if (key) {

@@ -116,6 +116,8 @@ export interface DocumentModel {
   /** The document has top-level `apiVersion` and `kind` strings, or is a List of such objects. */
   readonly isKubernetes: boolean;
   readonly templated: boolean;
+  /** No line is indented although maps nest: a manifest pasted from a page that dropped the spaces. */
+  readonly flattened: boolean;
   readonly syntaxProblems: SyntaxProblem[];
   readonly objects: ObjectModel[];
   readonly podSpecs: PodSpecModel[];

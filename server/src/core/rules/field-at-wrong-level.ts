@@ -4,12 +4,13 @@
  * or claim templates inside a StatefulSet's pod template. kubectl validates strictly and the
  * API server rejects the unknown field; tools that do not, drop it, and the pod runs without it.
  */
+import { PASTED_HINT } from '../model/syntax-problems';
 import type { DocumentModel, MisplacedField } from '../model/types';
 import type { DocumentRule, Finding, RelatedLocation } from './types';
 
 /** "inside a container", "in the pod spec" or "at spec": where the field was written. */
 function describeLocation(field: MisplacedField, podSpecPaths: ReadonlySet<string>): string {
-  const parent = field.path.slice(0, field.path.length - field.field.length - 1);
+  const parent = field.path === field.field ? '' : field.path.slice(0, -(field.field.length + 1));
   if (/(?:containers|initContainers|ephemeralContainers)\[\d+\]$/.test(parent)) return `inside a container (${parent})`;
   if (podSpecPaths.has(parent)) return `in the pod spec (${parent})`;
   return parent ? `at ${parent}` : 'at the root of the object';
@@ -52,7 +53,7 @@ export const fieldAtWrongLevel: DocumentRule = {
       if (field.object.templated) continue;
       findings.push({
         rule: 'field-at-wrong-level',
-        message: `"${field.field}" is not a field ${describeLocation(field, podSpecPaths)}: the API server rejects it as an unknown field, and tools that drop it run the pod without it. ${destination(field)}`.trim(),
+        message: `"${field.field}" is not a field ${describeLocation(field, podSpecPaths)}: the API server rejects it as an unknown field, and tools that drop it run the pod without it. ${destination(field)}${document.flattened ? PASTED_HINT : ''}`.trim(),
         fieldPath: field.path,
         range: field.keyRange,
         related: mountsOfDeclaredNames(document, field),
