@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createSandbox, installExtension, startCodeServer } from './lib/code-server.mjs';
 import { ensureTools } from './lib/install.mjs';
 import { log, run, since, waitFor } from './lib/util.mjs';
-import { errorSquiggles, launchBrowser, openFile, openFolder, openProblems, problemRows, runCommand } from './lib/workbench.mjs';
+import { errorSquiggleLines, hoverErrorSquiggle, launchBrowser, openFile, openFolder, openProblems, problemRows, runCommand } from './lib/workbench.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -85,6 +85,7 @@ async function packageProbe() {
 /** Starts a fresh code-server and browser, drives the scenario, and always tears both down. */
 async function runScenario(tools, vsix, probeVsix, options) {
   const sandbox = createSandbox();
+  cleanups.push(() => rmSync(sandbox.root, { recursive: true, force: true }));
   copyFileSync(join(CASES, SCENARIO.file), join(sandbox.workspace, SCENARIO.file));
   if (vsix) await installExtension(tools.codeServerEntry, sandbox, vsix);
   await installExtension(tools.codeServerEntry, sandbox, probeVsix);
@@ -102,9 +103,8 @@ async function runScenario(tools, vsix, probeVsix, options) {
     await screenshot(ui.page, options, 'error');
     checks = [{ name: 'scenario ran to the end', pass: false, detail: `${err.message}\ncode-server log:\n${server.logTail()}` }];
   }
+  if (!checks.every((check) => check.pass)) keepLog(sandbox.log, options);
   await cleanupAll();
-  if (checks.every((check) => check.pass)) rmSync(sandbox.root, { recursive: true, force: true });
-  else log(`sandbox kept for inspection: ${sandbox.root}`);
   return checks;
 }
 
@@ -120,7 +120,7 @@ async function observe(page, server, sandbox, options) {
   log(`opened ${SCENARIO.file} in ${since(start)}`);
 
   const opened = Date.now();
-  const appeared = await waitFor('an error squiggle in the editor', async () => (await errorSquiggles(page)) > 0, {
+  const appeared = await waitFor(`an error squiggle on line ${SCENARIO.line}`, async () => (await errorSquiggleLines(page)).includes(SCENARIO.line), {
     timeoutMs: DIAGNOSTICS_TIMEOUT_MS,
   }).then(() => true, (err) => {
     log(err.message);
@@ -134,8 +134,19 @@ async function observe(page, server, sandbox, options) {
     return findProblemRow(current) ? current : null;
   }, { timeoutMs: appeared ? 10_000 : 2_000 }).catch(() => problemRows(page));
   await screenshot(page, options, 'problems');
+  const observed = { squiggleLines: await errorSquiggleLines(page), rows, probe: await readProbe(page, sandbox.probeOut) };
+  if (appeared) await hoverScreenshot(page, options);
+  return observed;
+}
 
-  return { squiggles: await errorSquiggles(page), rows, probe: await readProbe(page, sandbox.probeOut) };
+// Best effort: the hover shows the full message, which the Problems panel truncates.
+async function hoverScreenshot(page, options) {
+  try {
+    await hoverErrorSquiggle(page);
+    await screenshot(page, options, 'hover');
+  } catch (err) {
+    log(`no hover screenshot: ${err.message.split('\n')[0]}`);
+  }
 }
 
 /** Asks the probe extension for the diagnostics VS Code holds and reads its JSON. */
@@ -147,7 +158,7 @@ async function readProbe(page, outFile) {
 }
 
 /** Turns the observations into named pass/fail checks. */
-function evaluate({ squiggles, rows, probe }) {
+function evaluate({ squiggleLines, rows, probe }) {
   const row = findProblemRow(rows);
   const diagnostic = findProbeDiagnostic(probe);
   return [
@@ -156,7 +167,11 @@ function evaluate({ squiggles, rows, probe }) {
       pass: Boolean(row),
       detail: `rows were ${JSON.stringify(rows)}`,
     },
-    { name: 'an error squiggle is drawn in the editor', pass: squiggles > 0, detail: 'no .squiggly-error in the editor' },
+    {
+      name: `an error squiggle is drawn on line ${SCENARIO.line} in the editor`,
+      pass: squiggleLines.includes(SCENARIO.line),
+      detail: `error squiggles on lines ${JSON.stringify(squiggleLines)}`,
+    },
     {
       name: `VS Code holds an Error ${SCENARIO.code} diagnostic at line ${SCENARIO.line} (probe)`,
       pass: Boolean(diagnostic),
@@ -196,6 +211,15 @@ async function screenshot(page, options, name) {
   } catch (err) {
     log(`screenshot failed: ${err.message.split('\n')[0]}`);
   }
+}
+
+// The sandbox is always deleted; on failure its code-server log (extension host errors) is kept.
+function keepLog(file, options) {
+  const logs = join(CACHE, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const kept = join(logs, `${options.negative ? 'negative-' : ''}${SCENARIO.id}-code-server.log`);
+  copyFileSync(file, kept);
+  log(`code-server log kept: ${kept}`);
 }
 
 /** Fails the run, after cleanup, if the scenario hangs somewhere no inner timeout covers. */

@@ -1,8 +1,8 @@
-// Drives the VS Code workbench in Chromium the way a user would: keyboard shortcuts, quick open,
+// Drives the VS Code workbench in Chromium the way a user would: the explorer, keyboard shortcuts,
 // the command palette and the Problems panel. Selectors are VS Code's own DOM classes.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { waitFor, withTimeout } from './util.mjs';
+import { sleep, waitFor, withTimeout } from './util.mjs';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', // running as root in a container
@@ -31,12 +31,12 @@ export async function openFolder(page, baseUrl, folder) {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30_000 });
 }
 
-/** Quick open (Ctrl+P): type the file name, pick it, wait for its editor tab. */
+/**
+ * Opens a file by double-clicking it in the explorer, as a user would. Quick open (Ctrl+P) also
+ * works but waits ~4 s for the file search to index on a small machine.
+ */
 export async function openFile(page, fileName) {
-  await openQuickInput(page, 'Control+P');
-  await page.keyboard.type(fileName);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: fileName }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).dblclick();
   await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
@@ -58,9 +58,34 @@ async function openQuickInput(page, shortcut) {
   }, { timeoutMs: UI_TIMEOUT_MS, intervalMs: 500 });
 }
 
-/** Number of error squiggles currently drawn in the visible editor. */
-export function errorSquiggles(page) {
-  return page.locator('.editor-instance .monaco-editor .squiggly-error').count();
+/**
+ * Line numbers (1-based, as displayed) that carry an error squiggle in the visible editor. A
+ * squiggle is matched to the line number in the gutter at the same height on screen.
+ */
+export function errorSquiggleLines(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    if (!editor) return [];
+    const middle = (el) => { const r = el.getBoundingClientRect(); return r.top + r.height / 2; };
+    const gutter = [...editor.querySelectorAll('.margin-view-overlays .line-numbers')]
+      .map((el) => ({ line: Number(el.textContent.trim()), rect: el.getBoundingClientRect() }));
+    const lines = [...editor.querySelectorAll('.squiggly-error')].map((el) => {
+      const y = middle(el);
+      return gutter.find(({ rect }) => y >= rect.top && y <= rect.bottom)?.line;
+    });
+    return [...new Set(lines.filter(Boolean))];
+  });
+}
+
+/** Hovers the first error squiggle and waits for the hover card, for a screenshot. */
+export async function hoverErrorSquiggle(page) {
+  // The squiggle layer sits under the text layer, so move the mouse to it instead of hover().
+  const box = await page.locator('.editor-instance .monaco-editor .squiggly-error').first().boundingBox({ timeout: 5_000 });
+  // Several small moves: the editor shows its hover only after the mouse rests over a range.
+  await page.mouse.move(box.x + box.width / 2 - 5, box.y - 4);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - 4, { steps: 5 });
+  await page.locator('.monaco-editor .monaco-hover:visible', { hasText: /\S/ }).first().waitFor({ timeout: 10_000 });
+  await sleep(800); // the hover fades in; a screenshot taken at once shows it half transparent
 }
 
 /** Opens the Problems panel (Ctrl+Shift+M) and returns each row's text. */

@@ -6,7 +6,7 @@ import type {
   PodSpecModel, VolumeModel,
 } from './types';
 import { isVolumeSourceKey } from './volume-sources';
-import { asMap, asSeq, findPair, getNode, getString, keyRange, keyText, rangeOf, scalarRef, ScalarRef } from './yaml-nodes';
+import { asMap, asSeq, isNullNode, findPair, getNode, getString, keyRange, keyText, rangeOf, scalarRef, ScalarRef } from './yaml-nodes';
 
 const CONTAINER_KINDS: readonly ContainerKind[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
@@ -20,14 +20,18 @@ function eachMapItem(map: YAMLMap | undefined, key: string, path: string, visit:
 
 function buildVolume(node: YAMLMap, index: number, path: string): VolumeModel {
   const sources: VolumeModel['sources'] = [];
+  const nullSources: VolumeModel['nullSources'] = [];
   const unknownKeys: VolumeModel['unknownKeys'] = [];
   for (const pair of node.items) {
     const key = keyText(pair);
     const range = keyRange(pair);
     if (key === undefined || key === 'name' || !range) continue;
-    (isVolumeSourceKey(key) ? sources : unknownKeys).push({ key, pair, keyRange: range });
+    const ref = { key, pair, keyRange: range };
+    if (!isVolumeSourceKey(key)) unknownKeys.push(ref);
+    else if (isNullNode(pair.value)) nullSources.push(ref);
+    else sources.push(ref);
   }
-  return { index, path, node, range: rangeOf(node)!, name: scalarRef(getNode(node, 'name')), sources, unknownKeys };
+  return { index, path, node, range: rangeOf(node)!, name: scalarRef(getNode(node, 'name')), sources, nullSources, unknownKeys };
 }
 
 function buildMount(kind: MountKind, node: YAMLMap, index: number, path: string): MountModel {

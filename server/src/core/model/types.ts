@@ -20,7 +20,9 @@ export interface VolumeModel {
   readonly node: YAMLMap;
   readonly range: Range;
   readonly name?: ScalarRef;
+  /** Source keys with a value; `emptyDir: null` is no source to the API server (a patch uses it to remove one). */
   readonly sources: VolumeSourceRef[];
+  readonly nullSources: VolumeSourceRef[];
   /** Keys that are neither `name` nor a volume source Kubernetes knows. */
   readonly unknownKeys: VolumeSourceRef[];
 }

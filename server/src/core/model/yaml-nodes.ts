@@ -61,3 +61,8 @@ export function scalarRef(node: unknown): ScalarRef | undefined {
 export function keyRange(pair: Pair): Range | undefined {
   return rangeOf(pair.key);
 }
+
+/** An absent value or an explicit null (`key:`, `key: null`, `key: ~`). */
+export function isNullNode(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}

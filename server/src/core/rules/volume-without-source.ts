@@ -3,7 +3,7 @@
  * starts, but data written there is lost with the pod: usually a source was forgotten or
  * indented under the wrong key. Say `emptyDir: {}` when a scratch directory is what you want.
  */
-import { literalPodSpecs } from './scope';
+import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 
 const ID = 'volume-without-source';
@@ -15,12 +15,15 @@ export const volumeWithoutSource: DocumentRule = {
   description: 'A volume names no source; Kubernetes silently turns it into an empty emptyDir.',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of literalPodSpecs(document)) {
+    for (const podSpec of completePodSpecs(document)) {
       for (const volume of podSpec.volumes) {
         if (volume.sources.length > 0 || volume.unknownKeys.length > 0 || !volume.name) continue;
+        const empty = volume.nullSources.find((s) => s.key !== 'emptyDir');
+        const why = empty ? `its "${empty.key}" is empty (null), so it has no source` : 'it has no source (emptyDir, configMap, secret, persistentVolumeClaim, ...)';
+        if (volume.nullSources.some((s) => s.key === 'emptyDir') && !empty) continue; // `emptyDir:` is a plain emptyDir
         findings.push({
           rule: ID,
-          message: `Volume "${volume.name.value}" has no source (emptyDir, configMap, secret, persistentVolumeClaim, ...). Kubernetes turns it into an empty emptyDir whose data is lost with the pod; write \`emptyDir: {}\` if that is what you mean.`,
+          message: `Volume "${volume.name.value}": ${why}. Kubernetes turns it into an empty emptyDir whose data is lost with the pod; write \`emptyDir: {}\` if that is what you mean.`,
           fieldPath: volume.path,
           range: volume.name.range,
           data: { name: volume.name.value },
