@@ -64,4 +64,9 @@ describe(RULE, () => {
   it('ignores images it cannot judge: templates and variables', () => {
     assert.deepEqual(foundBy(RULE, pod('"${REGISTRY}/app"')), []);
   });
+
+  it('stays quiet in a Helm template, where a ServiceAccount may get generated pull secrets', () => {
+    const sa = 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: default, namespace: ns}\nimagePullSecrets:\n  {{- toYaml .Values.pullSecrets | nindent 2 }}\n';
+    assert.deepEqual(foundBy(RULE, `${sa}---\n${pod('registry.example.com/app')}`), []);
+  });
 });

@@ -29,6 +29,8 @@ function findServiceAccount(accounts: readonly ServiceAccountModel[], name: stri
 
 /** Images from registries of the given access kind that nothing in the file gives credentials for. */
 export function uncoveredImages(documents: readonly DocumentModel[], options: RuleOptions, access: RegistryAccess): UncoveredImage[] {
+  // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
+  if (documents.some((d) => d.templated)) return [];
   const accounts = documents.flatMap((d) => d.serviceAccounts);
   const found: UncoveredImage[] = [];
   documents.forEach((document, index) => {

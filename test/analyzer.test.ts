@@ -1,0 +1,53 @@
+/** The engine: per-document caching, positions across documents, severities, contained failures. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FileAnalyzer } from '../server/src/core/analysis/analyzer';
+import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+
+const pod = (name: string, mount: string): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n    - name: a\n      image: nginx\n      volumeMounts: [{name: ${mount}, mountPath: /x}]\n  volumes: [{name: data, emptyDir: {}}]\n`;
+
+describe('FileAnalyzer', () => {
+  it('re-analyses only the document an edit touched', () => {
+    const docs = Array.from({ length: 50 }, (_, i) => pod(`p${i}`, 'data'));
+    const analyser = new FileAnalyzer();
+    const before = analyser.analyse(docs.join('---\n'), DEFAULT_SETTINGS);
+    docs[20] = pod('p20', 'dta');
+    const after = analyser.analyse(docs.join('---\n'), DEFAULT_SETTINGS);
+    const reused = after.documents.filter((d, i) => d === before.documents[i]).length;
+    assert.equal(reused, 49);
+    assert.deepEqual(after.diagnostics.map((d) => [d.document, d.rule, d.range.start.line]), [[20, 'mount-without-volume', 20 * 10 + 7]]);
+  });
+
+  it('reuses cached results when documents move, and still reports them at their new lines', () => {
+    const analyser = new FileAnalyzer();
+    analyser.analyse(`${pod('a', 'data')}---\n${pod('b', 'dta')}`, DEFAULT_SETTINGS);
+    const moved = analyser.analyse(`# added comment\n${pod('a', 'data')}---\n${pod('b', 'dta')}`, DEFAULT_SETTINGS);
+    assert.deepEqual(moved.diagnostics.map((d) => [d.document, d.range.start.line]), [[1, 18]]);
+  });
+
+  it('applies severity overrides and switches rules off without re-parsing', () => {
+    const analyser = new FileAnalyzer();
+    const text = pod('a', 'dta');
+    assert.equal(analyser.analyse(text, DEFAULT_SETTINGS).diagnostics[0].severity, 'error');
+    assert.equal(analyser.analyse(text, { ...DEFAULT_SETTINGS, rules: { 'mount-without-volume': 'hint' } }).diagnostics[0].severity, 'hint');
+    assert.deepEqual(analyser.analyse(text, { ...DEFAULT_SETTINGS, rules: { 'mount-without-volume': 'off' } }).diagnostics, []);
+  });
+
+  it('contains a rule that throws: the others still report, and the failure is reported once per call', () => {
+    const rule = DOCUMENT_RULES.find((r) => r.id === 'unused-volume')!;
+    const original = rule.check;
+    const failures: string[] = [];
+    try {
+      (rule as { check: unknown }).check = () => {
+        throw new Error('boom');
+      };
+      const result = new FileAnalyzer((id) => failures.push(id)).analyse(pod('a', 'dta'), DEFAULT_SETTINGS);
+      assert.deepEqual(result.diagnostics.map((d) => d.rule), ['mount-without-volume']);
+      assert.deepEqual(failures, ['unused-volume']);
+    } finally {
+      (rule as { check: unknown }).check = original;
+    }
+  });
+});
