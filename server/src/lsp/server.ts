@@ -5,12 +5,14 @@
  */
 import * as path from 'path';
 import {
-  Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, Connection, DidChangeConfigurationNotification, ErrorCodes, InitializeParams, InitializeResult, Position,
+  ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { FileAnalyzer } from '../core/analysis/analyzer';
+import { FileAnalysis, FileAnalyzer } from '../core/analysis/analyzer';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
 import { toLspDiagnostic } from './diagnostics';
+import * as features from './features';
 
 interface ServerSettings {
   enable: boolean;
@@ -45,15 +47,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     connection.console.error(`kube-volumes: rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack : String(error)}`);
   };
 
+  const latest = new Map<string, { version: number; settings: Settings; analysis: FileAnalysis }>();
+
+  /** The analysis of a document's current version, computed now if the scheduled run has not happened yet. */
+  function analysisOf(document: TextDocument): FileAnalysis {
+    const cached = latest.get(document.uri);
+    if (cached && cached.version === document.version && cached.settings === settings.analysis) return cached.analysis;
+    let analyser = analysers.get(document.uri);
+    if (!analyser) analysers.set(document.uri, (analyser = new FileAnalyzer(onRuleError)));
+    const analysis = analyser.analyse(document.getText(), settings.analysis);
+    latest.set(document.uri, { version: document.version, settings: settings.analysis, analysis });
+    return analysis;
+  }
+
   function validate(document: TextDocument): void {
     if (documents.get(document.uri)?.version !== document.version) return; // a newer version is queued
     if (!settings.enable) {
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
       return;
     }
-    let analyser = analysers.get(document.uri);
-    if (!analyser) analysers.set(document.uri, (analyser = new FileAnalyzer(onRuleError)));
-    const { diagnostics } = analyser.analyse(document.getText(), settings.analysis);
+    const { diagnostics } = analysisOf(document);
     void connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
@@ -81,7 +94,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     settings = readSettings(params.initializationOptions?.settings);
     return {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ':', '-'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
       serverInfo: { name: 'kube-volumes' },
     };
   });
@@ -99,11 +122,43 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents.all().forEach(schedule);
   });
 
+  /** Runs a position request on the current analysis; unknown or closed documents get `empty`. */
+  function onPosition<T>(uri: string, position: Position, empty: T, handler: (document: TextDocument, a: NonNullable<ReturnType<typeof features.at>>) => T): T {
+    const document = documents.get(uri);
+    if (!document || !settings.enable) return empty;
+    const a = features.at(analysisOf(document), document, position);
+    return a ? handler(document, a) : empty;
+  }
+
+  connection.onHover((p) => onPosition(p.textDocument.uri, p.position, null, features.hover));
+  connection.onCompletion((p) => onPosition(p.textDocument.uri, p.position, [], features.completion));
+  connection.onDefinition((p) => onPosition(p.textDocument.uri, p.position, null, features.definition));
+  connection.onReferences((p) => onPosition(p.textDocument.uri, p.position, [], (d, a) => features.references(d, a, p.context.includeDeclaration)));
+  connection.onDocumentHighlight((p) => onPosition(p.textDocument.uri, p.position, [], features.highlights));
+  connection.onPrepareRename((p) => onPosition(p.textDocument.uri, p.position, null, features.prepareRename));
+  connection.onRenameRequest((p) => {
+    try {
+      return onPosition(p.textDocument.uri, p.position, null, (d, a) => features.rename(d, a, p.newName));
+    } catch (error) {
+      if (error instanceof features.RenameError) return new ResponseError(ErrorCodes.InvalidParams, error.message);
+      throw error;
+    }
+  });
+  connection.onDocumentSymbol((p) => {
+    const document = documents.get(p.textDocument.uri);
+    return document && settings.enable ? features.symbols(document, analysisOf(document)) : [];
+  });
+  connection.onCodeAction((p) => {
+    const document = documents.get(p.textDocument.uri);
+    return document && settings.enable ? features.codeActions(document, analysisOf(document), p.context.diagnostics) : [];
+  });
+
   documents.onDidChangeContent((event) => schedule(event.document));
   documents.onDidClose((event) => {
     clearImmediate(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     analysers.delete(event.document.uri);
+    latest.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

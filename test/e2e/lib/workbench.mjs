@@ -18,7 +18,18 @@ const UI_TIMEOUT_MS = 20_000;
 /** Launches Debian's Chromium headless with playwright-core (no browser download). */
 export async function launchBrowser(playwrightDir, executablePath, env) {
   const { chromium } = await import(pathToFileURL(join(playwrightDir, 'index.mjs')).href);
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, env, timeout: 30_000 });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    env,
+    timeout: 30_000,
+    // Playwright's own signal handlers exit the process at once, before run.mjs has stopped
+    // code-server; run.mjs handles signals and closes the browser itself.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   return { browser, page, close: () => withTimeout(browser.close(), 10_000, 'closing Chromium') };

@@ -12,6 +12,7 @@ import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
 import { DocumentChunk, splitDocuments } from '../text/split-documents';
+import { findSuppressions, isSuppressed } from './suppressions';
 
 export interface TextRange {
   readonly start: Position;
@@ -106,17 +107,20 @@ export class FileAnalyzer {
       ...fileFindings,
     ];
     const diagnostics: Diagnostic[] = [];
+    const suppressions = findSuppressions(text);
+    const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);
     for (const finding of all) {
       const severity = effectiveSeverity(finding.rule, settings);
       if (!severity) continue;
-      const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);
+      const range = at(finding.document, finding.range);
+      if (isSuppressed(suppressions, finding.rule, range.start.line)) continue;
       diagnostics.push({
         rule: finding.rule,
         severity,
         message: finding.message,
         document: finding.document,
         fieldPath: finding.fieldPath,
-        range: at(finding.document, finding.range),
+        range,
         related: (finding.related ?? []).map((r) => ({ message: r.message, range: at(r.document ?? finding.document, r.range) })),
         data: finding.data,
         unnecessary: finding.unnecessary ?? false,

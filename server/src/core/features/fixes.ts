@@ -1,0 +1,199 @@
+/**
+ * Quick fixes, built from a finding's rule id, field path and `data` (never from its message).
+ * Every edit keeps the file's indentation and list style; test/fixes.test.ts applies each fix
+ * offered on the shared cases and checks the finding is gone and nothing new appeared.
+ */
+import { isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
+import { asMap, asSeq, findPair, getNode, getString } from '../model/yaml-nodes';
+import {
+  addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, removePairLines, removeSequenceItem,
+  replaceScalar, TextEdit,
+} from './yaml-edit';
+
+export interface Fix {
+  readonly title: string;
+  readonly preferred: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
+/** What a fix knows of the finding: the same fields a diagnostic carries. */
+export interface FindingRef {
+  readonly rule: string;
+  readonly fieldPath: string;
+  readonly data?: Record<string, unknown>;
+  /** Document-relative offsets of the finding. */
+  readonly start: number;
+  readonly end: number;
+}
+
+function podSpecOf(model: DocumentModel, fieldPath: string): PodSpecModel | undefined {
+  return model.podSpecs.find((p) => fieldPath === p.path || fieldPath.startsWith(`${p.path}.`));
+}
+
+function volumeAt(podSpec: PodSpecModel, fieldPath: string): VolumeModel | undefined {
+  return podSpec.volumes.find((v) => fieldPath === v.path || fieldPath.startsWith(`${v.path}.`));
+}
+
+/** A volume entry for a name, of the kind a user most often wants. */
+const NEW_VOLUME: Record<string, (name: string) => string> = {
+  emptyDir: (name) => `name: ${name}\nemptyDir: {}`,
+  configMap: (name) => `name: ${name}\nconfigMap:\n  name: ${name}`,
+  secret: (name) => `name: ${name}\nsecret:\n  secretName: ${name}`,
+  persistentVolumeClaim: (name) => `name: ${name}\npersistentVolumeClaim:\n  claimName: ${name}`,
+};
+
+/** Adds an item to a list field of a map, creating the field when the map has none. */
+function addToList(text: string, map: YAMLMap, key: string, item: string): TextEdit | undefined {
+  const seq = asSeq(getNode(map, key));
+  if (seq) return appendToSequence(text, seq, item);
+  return getNode(map, key) === undefined && isBlockMap(map) ? addListToMap(text, map, key, item) : undefined;
+}
+
+function mountFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const name = finding.data?.name;
+  if (!podSpec || typeof name !== 'string') return [];
+  const fixes: Fix[] = [];
+  const suggestions = Array.isArray(finding.data?.suggestions) ? (finding.data!.suggestions as string[]) : [];
+  suggestions.forEach((s, i) => fixes.push({ title: `Change to '${s}'`, preferred: i === 0, edits: [replaceScalar(model.text, finding, s)] }));
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name)) return fixes; // not a valid volume name: only renaming helps
+  for (const [kind, body] of Object.entries(NEW_VOLUME)) {
+    if (finding.data?.device && kind !== 'persistentVolumeClaim') continue;
+    const edit = addToList(model.text, podSpec.node, 'volumes', body(name));
+    if (edit) fixes.push({ title: `Add ${kind} volume '${name}'`, preferred: suggestions.length === 0 && kind === 'emptyDir', edits: [edit] });
+  }
+  if (podSpec.object.kind === 'StatefulSet') {
+    const spec = asMap(getNode(podSpec.object.node, 'spec'));
+    const template = `metadata:\n  name: ${name}\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi`;
+    const edit = spec && addToList(model.text, spec, 'volumeClaimTemplates', template);
+    if (edit) fixes.push({ title: `Add volumeClaimTemplate '${name}'`, preferred: false, edits: [edit] });
+  }
+  return fixes;
+}
+
+function unusedVolumeFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const volume = podSpec && volumeAt(podSpec, finding.fieldPath);
+  const seq = podSpec && asSeq(getNode(podSpec.node, 'volumes'));
+  if (!podSpec || !volume || !seq) return [];
+  const edit = seq.items.length === 1 ? removePairLines(model.text, findPair(podSpec.node, 'volumes')!) : removeSequenceItem(model.text, seq, volume.index);
+  return edit ? [{ title: `Remove unused volume '${volume.name?.value}'`, preferred: true, edits: [edit] }] : [];
+}
+
+function sizeLimitFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const volume = podSpec && volumeAt(podSpec, finding.fieldPath);
+  const emptyDir = asMap(volume?.sources.find((s) => s.key === 'emptyDir')?.pair.value);
+  const edit = emptyDir && isBlockMap(emptyDir) ? addScalarToMap(model.text, emptyDir, 'sizeLimit', '1Gi') : undefined;
+  return edit ? [{ title: 'Add sizeLimit: 1Gi', preferred: true, edits: [edit] }] : [];
+}
+
+function unknownFieldFixes(finding: FindingRef): Fix[] {
+  const suggestions = Array.isArray(finding.data?.suggestions) ? (finding.data!.suggestions as string[]) : [];
+  return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, edits: [{ start: finding.start, end: finding.end, newText: s }] }));
+}
+
+/** Secrets of a registry type defined in the file, for "add imagePullSecrets". */
+function registrySecrets(models: readonly DocumentModel[]): string[] {
+  const names = new Set<string>();
+  for (const model of models) {
+    for (const object of model.objects) {
+      const type = getString(object.node, 'type');
+      if (object.kind === 'Secret' && object.name && (type === 'kubernetes.io/dockerconfigjson' || type === 'kubernetes.io/dockercfg')) names.add(object.name);
+    }
+  }
+  return [...names];
+}
+
+function pullSecretFixes(model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  if (!podSpec || !isBlockMap(podSpec.node) || getNode(podSpec.node, 'imagePullSecrets') !== undefined) return [];
+  return registrySecrets(models).flatMap((name, i) => {
+    const edit = addListToMap(model.text, podSpec.node, 'imagePullSecrets', `name: ${name}`);
+    return edit ? [{ title: `Add imagePullSecrets: [${name}] to the pod spec`, preferred: i === 0, edits: [edit] }] : [];
+  });
+}
+
+/** Moves a misplaced list to where it belongs when the destination does not exist yet, or drops an exact duplicate. */
+function misplacedFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const belongsAt = finding.data?.belongsAt;
+  const misplaced = model.misplaced.find((m) => m.path === finding.fieldPath);
+  if (!misplaced || typeof belongsAt !== 'string') return [];
+  const targetParentPath = belongsAt.slice(0, belongsAt.lastIndexOf('.'));
+  const targetKey = belongsAt.slice(belongsAt.lastIndexOf('.') + 1);
+  const target = resolveMap(misplaced.object.node, misplaced.object.pathPrefix, targetParentPath);
+  const block = misplaced.pair.value;
+  const remove = removePairLines(model.text, misplaced.pair);
+  if (!target || !remove || !isSeq(block) || block.flow) return [];
+  const existing = getNode(target, targetKey);
+  if (existing !== undefined) {
+    const existingNames = new Set((asSeq(existing)?.items ?? []).map((i) => getString(asMap(i), 'name') ?? getString(asMap(getNode(asMap(i), 'metadata')), 'name')));
+    const duplicate = misplaced.declaredNames.length > 0 && misplaced.declaredNames.every((n) => existingNames.has(n));
+    return duplicate ? [{ title: `Remove the duplicate ${misplaced.field} block (already at ${belongsAt})`, preferred: true, edits: [remove] }] : [];
+  }
+  const items = itemTexts(model.text, block);
+  if (!items) return [];
+  const [first, ...rest] = items;
+  const add = addListToMap(model.text, target, targetKey, first);
+  if (!add) return [];
+  const more = rest.map((item) => {
+    // Later items follow the first, in the same style: re-use the list edit's layout.
+    const dashLine = add.newText.split(/\r?\n/)[1];
+    const dashColumn = dashLine.indexOf('-');
+    return item.split('\n').map((l, i) => (i === 0 ? `${' '.repeat(dashColumn)}- ${l}` : l ? ' '.repeat(dashColumn + 2) + l : l)).join('\n') + '\n';
+  });
+  const edits = [{ ...add, newText: add.newText + more.join('') }, remove].sort((a, b) => b.start - a.start);
+  return [{ title: `Move ${misplaced.field} to ${belongsAt}`, preferred: true, edits }];
+}
+
+/** Each item of a block sequence as text with its own indentation removed. */
+function itemTexts(text: string, seq: YAMLSeq): string[] | undefined {
+  const out: string[] = [];
+  for (const item of seq.items) {
+    const r = (item as { range?: [number, number, number] }).range;
+    if (!r) return undefined;
+    const column = columnOf(text, r[0]);
+    const raw = text.slice(r[0], r[1]).replace(/\r\n/g, '\n').replace(/\s+$/, '');
+    out.push(raw.split('\n').map((l, i) => (i === 0 ? l : l.slice(Math.min(column, l.length - l.trimStart().length)))).join('\n'));
+  }
+  return out;
+}
+
+function resolveMap(root: YAMLMap, prefix: string, fieldPath: string): YAMLMap | undefined {
+  const relative = prefix && fieldPath.startsWith(prefix) ? fieldPath.slice(prefix.length + 1) : fieldPath;
+  let node: YAMLMap | undefined = root;
+  for (const key of relative.split('.').filter(Boolean)) node = asMap(getNode(node, key));
+  return node;
+}
+
+/** "Disable for this line" and "disable in this file" comments, offered for every finding. */
+function disableFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const lineStart = lineStartOf(model.text, finding.start);
+  const indent = /^[ \t]*/.exec(model.text.slice(lineStart))![0];
+  const lineBreak = model.text.includes('\r\n') ? '\r\n' : '\n';
+  return [
+    { title: `Disable ${finding.rule} for this line`, preferred: false, edits: [{ start: lineStart, end: lineStart, newText: `${indent}# kube-volumes-disable-next-line ${finding.rule}${lineBreak}` }] },
+  ];
+}
+
+const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef) => Fix[]> = {
+  'mount-without-volume': (m, _all, f) => mountFixes(m, f),
+  'unused-volume': (m, _all, f) => unusedVolumeFixes(m, f),
+  'memory-emptydir-without-size-limit': (m, _all, f) => sizeLimitFixes(m, f),
+  'unknown-volume-field': (_m, _all, f) => unknownFieldFixes(f),
+  'private-image-without-pull-secret': pullSecretFixes,
+  'cloud-image-without-pull-secret': pullSecretFixes,
+  'field-at-wrong-level': (m, _all, f) => misplacedFixes(m, f),
+};
+
+/** Every fix for a finding in `model` (one document of the file whose documents are `models`). */
+export function fixesFor(model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef): Fix[] {
+  const specific = BY_RULE[finding.rule]?.(model, models, finding) ?? [];
+  return finding.rule === 'yaml-syntax' ? specific : [...specific, ...disableFixes(model, finding)];
+}
+
+/** The comment that silences a rule in a whole file, inserted at the top of the file. */
+export function disableInFileEdit(rule: string, lineBreak: string): TextEdit {
+  return { start: 0, end: 0, newText: `# kube-volumes-disable ${rule}${lineBreak}` };
+}
