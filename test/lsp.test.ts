@@ -122,6 +122,44 @@ describe('language server over stdio', () => {
     assert.equal((await published).diagnostics.length, 2);
   });
 
+  it('answers hover, completion, definition, references, highlights, rename, outline and code actions', async () => {
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    const uri = 'file:///work/requests.yaml';
+    const { diagnostics } = await open('requests.yaml', text);
+    const doc = { textDocument: { uri } };
+    const c = client.connection;
+    // Line 17 (0-based 16): "    - name: scratch-volume"
+    const onVolume = { ...doc, position: { line: 16, character: 14 } };
+    const hover = (await c.sendRequest('textDocument/hover', onVolume)) as { contents: { value: string } };
+    assert.match(hover.contents.value, /Volume `scratch-volume`\*\*: `emptyDir`/);
+    const refs = (await c.sendRequest('textDocument/references', { ...onVolume, context: { includeDeclaration: true } })) as unknown[];
+    assert.equal(refs.length, 1);
+    const highlights = (await c.sendRequest('textDocument/documentHighlight', onVolume)) as unknown[];
+    assert.equal(highlights.length, 1);
+    const rename = (await c.sendRequest('textDocument/rename', { ...onVolume, newName: 'scratch' })) as { changes: Record<string, unknown[]> };
+    assert.equal(rename.changes[uri].length, 1);
+    await assert.rejects(c.sendRequest('textDocument/rename', { ...onVolume, newName: 'Bad_Name' }), /not a valid volume name/);
+    const symbols = (await c.sendRequest('textDocument/documentSymbol', doc)) as { name: string; children: { name: string }[] }[];
+    assert.deepEqual(symbols.map((s) => s.name), ['Pod pod-with-scratch']);
+    assert.deepEqual(symbols[0].children.map((s) => s.name), ['worker', 'scratch-volume']);
+    // The mount name line: "        - name: scratch   # <-- typo"; complete after "name: ".
+    const completion = (await c.sendRequest('textDocument/completion', { ...doc, position: { line: 13, character: 16 } })) as { label: string }[];
+    assert.deepEqual(completion.map((i) => i.label), ['scratch-volume']);
+    const definition = await c.sendRequest('textDocument/definition', { ...doc, position: { line: 13, character: 18 } });
+    assert.equal(definition, null, 'an unmatched mount has no definition');
+    const actions = (await c.sendRequest('textDocument/codeAction', { ...doc, range: diagnostics[1].range, context: { diagnostics } })) as { title: string; isPreferred?: boolean; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const preferred = actions.find((a) => a.isPreferred && a.title === "Change to 'scratch-volume'")!;
+    assert.equal(preferred.edit.changes[uri][0].newText, 'scratch-volume');
+    assert.ok(actions.some((a) => a.title === 'Disable mount-without-volume in this file'));
+  });
+
+  it('answers requests for unknown documents with empty results', async () => {
+    const doc = { textDocument: { uri: 'file:///work/never-opened.yaml' }, position: { line: 0, character: 0 } };
+    assert.equal(await client.connection.sendRequest('textDocument/hover', doc), null);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/completion', doc), []);
+    assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: doc.textDocument }), []);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const uri = 'file:///work/b01.yaml';
     const published = client.nextDiagnostics(uri);

@@ -119,24 +119,36 @@ async function observe(page, server, sandbox, options) {
   await openFile(page, SCENARIO.file);
   log(`opened ${SCENARIO.file} in ${since(start)}`);
 
-  const opened = Date.now();
-  const appeared = await waitFor(`an error squiggle on line ${SCENARIO.line}`, async () => (await errorSquiggleLines(page)).includes(SCENARIO.line), {
-    timeoutMs: DIAGNOSTICS_TIMEOUT_MS,
-  }).then(() => true, (err) => {
-    log(err.message);
-    return false;
-  });
-  if (appeared) log(`diagnostics shown ${since(opened)} after the file opened`);
-
+  const appeared = await waitForSquiggle(page);
   await openProblems(page);
-  const rows = await waitFor('the Problems row', async () => {
-    const current = await problemRows(page);
-    return findProblemRow(current) ? current : null;
-  }, { timeoutMs: appeared ? 10_000 : 2_000 }).catch(() => problemRows(page));
+  const rows = await waitForProblemRow(page, appeared ? 10_000 : 2_000);
   await screenshot(page, options, 'problems');
   const observed = { squiggleLines: await errorSquiggleLines(page), rows, probe: await readProbe(page, sandbox.probeOut) };
   if (appeared) await hoverScreenshot(page, options);
   return observed;
+}
+
+/** Waits for the error squiggle on the expected line; false (not a throw) on timeout. */
+async function waitForSquiggle(page) {
+  const start = Date.now();
+  const onLine = async () => (await errorSquiggleLines(page)).includes(SCENARIO.line);
+  try {
+    await waitFor(`an error squiggle on line ${SCENARIO.line}`, onLine, { timeoutMs: DIAGNOSTICS_TIMEOUT_MS });
+    log(`diagnostics shown ${since(start)} after the file opened`);
+    return true;
+  } catch (err) {
+    log(err.message);
+    return false;
+  }
+}
+
+/** The Problems rows once the expected one is listed, or whatever is listed at the timeout. */
+async function waitForProblemRow(page, timeoutMs) {
+  const listed = async () => {
+    const rows = await problemRows(page);
+    return findProblemRow(rows) ? rows : null;
+  };
+  return waitFor('the Problems row', listed, { timeoutMs }).catch(() => problemRows(page));
 }
 
 // Best effort: the hover shows the full message, which the Problems panel truncates.

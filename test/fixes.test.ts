@@ -1,0 +1,158 @@
+/**
+ * The fix property: for every quick fix offered on every finding of the shared cases and seeds
+ * (and on findings planted into corpus manifests), applying it leaves a file that parses, the
+ * finding is gone, no new error appears, and the text outside the edit is unchanged.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { analyseText, Diagnostic, FileAnalysis } from '../server/src/core/analysis/analyzer';
+import { fixesFor, Fix } from '../server/src/core/features/fixes';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import { yaml } from './helpers';
+
+const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+
+function offsetOf(text: string, line: number, character: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) offset = text.indexOf('\n', offset) + 1;
+  return offset + character;
+}
+
+function fixesOf(text: string, analysis: FileAnalysis, d: Diagnostic): Fix[] {
+  const base = analysis.chunks[d.document].offset;
+  const models = analysis.documents.map((x) => x.model);
+  return fixesFor(models[d.document], models, {
+    rule: d.rule,
+    fieldPath: d.fieldPath,
+    data: d.data,
+    start: offsetOf(text, d.range.start.line, d.range.start.character) - base,
+    end: offsetOf(text, d.range.end.line, d.range.end.character) - base,
+  });
+}
+
+function apply(text: string, base: number, fix: Fix): string {
+  let out = text;
+  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, base + e.start) + e.newText + out.slice(base + e.end);
+  return out;
+}
+
+const key = (d: Diagnostic): string => `${d.document} ${d.rule} @ ${d.fieldPath}`;
+
+/** Checks every fix of every finding in `text`; returns how many fixes were checked. */
+function checkAllFixes(name: string, text: string): number {
+  const analysis = analyseText(text, DEFAULT_SETTINGS);
+  let checked = 0;
+  for (const d of analysis.diagnostics) {
+    for (const fix of fixesOf(text, analysis, d)) {
+      const fixed = apply(text, analysis.chunks[d.document].offset, fix);
+      const after = analyseText(fixed, DEFAULT_SETTINGS).diagnostics;
+      const context = `${name}: "${fix.title}" for ${key(d)}\n--- fixed text ---\n${fixed}`;
+      assert.ok(!after.some((x) => x.rule === 'yaml-syntax') || analysis.diagnostics.some((x) => x.rule === 'yaml-syntax'), `parses: ${context}`);
+      assert.ok(!after.some((x) => x.rule === d.rule && x.range.start.line === d.range.start.line && x.message === d.message), `finding gone: ${context}`);
+      const errorsBefore = new Set(analysis.diagnostics.filter((x) => x.severity === 'error').map((x) => `${x.rule} ${x.message}`));
+      const newErrors = after.filter((x) => x.severity === 'error' && !errorsBefore.has(`${x.rule} ${x.message}`));
+      assert.deepEqual(newErrors.map(key), [], `no new error: ${context}`);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe('quick fixes', () => {
+  const files = ['cases', 'seed'].flatMap((dir) => readdirSync(path.join(SHARED, dir)).map((f) => path.join(SHARED, dir, f)));
+
+  it('every fix on every case and seed file removes its finding and adds no error', () => {
+    let total = 0;
+    for (const file of files) total += checkAllFixes(path.basename(file), readFileSync(file, 'utf8'));
+    assert.ok(total >= 30, `checked ${total} fixes`);
+  });
+
+  it('every fix on findings planted into real corpus manifests', () => {
+    const plants: [string, (t: string) => string][] = [
+      ['examples/_archived__storage__redis__redis-master.yaml', (t) => t.replace('name: data', 'name: dta')],
+      ['kube-prometheus/manifests__grafana-deployment.yaml', (t) => t.replace('- mountPath: /tmp\n          name: tmp-plugins', '- mountPath: /tmp\n          name: tmp-plugin')],
+      ['website/content__en__examples__application__web__web.yaml', (t) => t.replace('name: www\n          mountPath', 'name: ww\n          mountPath')],
+      ['argo-cd/manifests__base__repo-server__argocd-repo-server-deployment.yaml', (t) => t.replace(/emptyDir: \{\}/, 'emptydir: {}')],
+    ];
+    for (const [file, plant] of plants) {
+      const original = readFileSync(path.join(SHARED, 'corpus', file), 'utf8');
+      const planted = plant(original);
+      assert.notEqual(planted, original, `planted into ${file}`);
+      assert.ok(checkAllFixes(file, planted) > 0, file);
+    }
+  });
+
+  const titles = (text: string, rule: string): string[] => {
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    return analysis.diagnostics.filter((d) => d.rule === rule).flatMap((d) => fixesOf(text, analysis, d).map((f) => `${f.preferred ? '*' : ''}${f.title}`));
+  };
+
+  it('offers the nearest name first, then new volumes, then the disable comment (B01)', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B01-mount-name-typo-scratch.yaml'), 'utf8');
+    assert.deepEqual(titles(text, 'mount-without-volume'), [
+      "*Change to 'scratch-volume'",
+      "Add emptyDir volume 'scratch'",
+      "Add configMap volume 'scratch'",
+      "Add secret volume 'scratch'",
+      "Add persistentVolumeClaim volume 'scratch'",
+      'Disable mount-without-volume for this line',
+    ]);
+  });
+
+  it('adds a volume in the file\'s own list style, creating the volumes list when missing', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers:
+        - name: app
+          image: nginx
+          volumeMounts:
+          - name: cache
+            mountPath: /cache
+    `;
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'mount-without-volume')!;
+    const fix = fixesOf(text, analysis, d).find((f) => f.title === "Add emptyDir volume 'cache'")!;
+    assert.equal(apply(text, 0, fix), `${text}  volumes:\n  - name: cache\n    emptyDir: {}\n`);
+  });
+
+  it('B06: adds a claim template to a StatefulSet', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B06-operator-generated-sts-missing-configmap-volume.yaml'), 'utf8');
+    assert.ok(titles(text, 'mount-without-volume').includes("Add volumeClaimTemplate 'some'"));
+    assert.ok(titles(text, 'mount-without-volume').includes("*Add emptyDir volume 'some'"));
+  });
+
+  it('B10: removes the duplicate volumes block from the init container; B11: moves claim templates', () => {
+    const b10 = readFileSync(path.join(SHARED, 'cases/B10-volumes-nested-under-initcontainer.yaml'), 'utf8');
+    assert.deepEqual(titles(b10, 'field-at-wrong-level').slice(0, 1), ['*Remove the duplicate volumes block (already at spec.template.spec.volumes)']);
+    const b11 = readFileSync(path.join(SHARED, 'cases/B11-volumeClaimTemplates-inside-pod-template.yaml'), 'utf8');
+    assert.deepEqual(titles(b11, 'field-at-wrong-level').slice(0, 1), ['*Move volumeClaimTemplates to spec.volumeClaimTemplates']);
+    const analysis = analyseText(b11, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
+    const moved = apply(b11, 0, fixesOf(b11, analysis, d)[0]);
+    assert.match(moved, /\n {2}volumeClaimTemplates:\n {4}- metadata:\n {8}name: cache\n {6}spec:\n {8}accessModes: \["ReadWriteOnce"\]\n/);
+    assert.deepEqual(analyseText(moved, DEFAULT_SETTINGS).diagnostics.filter((x) => x.severity === 'error'), []);
+  });
+
+  it('B12: moves imagePullSecrets from the container to the pod spec, which also clears the pull warning', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B12-imagePullSecrets-under-container-and-dockercfg-type.yaml'), 'utf8');
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
+    const fixed = apply(text, analysis.chunks[1].offset, fixesOf(text, analysis, d)[0]);
+    assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics.map((x) => x.rule), []);
+  });
+
+  it('B19: adds a sizeLimit to the memory emptyDir; the unused volume can be removed', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml'), 'utf8');
+    assert.deepEqual(titles(text, 'memory-emptydir-without-size-limit'), ['*Add sizeLimit: 1Gi', 'Disable memory-emptydir-without-size-limit for this line']);
+  });
+
+  it('B15: offers imagePullSecrets naming the registry Secret of the file', () => {
+    const text = `${readFileSync(path.join(SHARED, 'seed/05-registry-secret.yaml'), 'utf8')}---\n${readFileSync(path.join(SHARED, 'seed/02-emptydir-log-storage.yaml'), 'utf8')}`;
+    assert.deepEqual(titles(text, 'private-image-without-pull-secret')[0], '*Add imagePullSecrets: [regcred] to the pod spec');
+  });
+});
