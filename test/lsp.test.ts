@@ -160,6 +160,16 @@ describe('language server over stdio', () => {
     assert.deepEqual(await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: doc.textDocument }), []);
   });
 
+  it('repairs a manifest pasted without indentation on request, and explains when it cannot', async () => {
+    const flat = readFileSync(path.join(CASES, '..', 'seed', '06-flattened-job-as-pasted.yaml'), 'utf8');
+    await open('pasted.yaml', flat);
+    const reply = (await client.connection.sendRequest('kubeVolumes/repairIndentation', { uri: 'file:///work/pasted.yaml', position: { line: 3, character: 0 } })) as { edit: { newText: string } };
+    assert.match(reply.edit.newText, /\n {2}template:\n {4}spec:\n {6}containers:\n/);
+    await open('indented.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    const none = (await client.connection.sendRequest('kubeVolumes/repairIndentation', { uri: 'file:///work/indented.yaml', position: { line: 0, character: 0 } })) as { message: string };
+    assert.match(none.message, /indented already/);
+  });
+
   it('clears diagnostics when a document closes', async () => {
     const uri = 'file:///work/b01.yaml';
     const published = client.nextDiagnostics(uri);

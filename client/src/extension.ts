@@ -1,9 +1,27 @@
-/** The VS Code client: starts the kube-volumes language server for YAML files. Nothing else lives here. */
+/** The VS Code client: starts the kube-volumes language server for YAML files, plus one editor command. */
 import * as path from 'path';
-import { ExtensionContext, workspace } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { commands, ExtensionContext, window, workspace } from 'vscode';
+import { LanguageClient, LanguageClientOptions, Position, ServerOptions, TextEdit, TransportKind } from 'vscode-languageclient/node';
+
+/** Keep in step with server/src/lsp/protocol.ts. */
+const REPAIR_REQUEST = 'kubeVolumes/repairIndentation';
 
 let client: LanguageClient | undefined;
+
+async function repairIndentation(): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor || !client) return;
+  const reply = await client.sendRequest<{ edit?: TextEdit; message?: string }>(REPAIR_REQUEST, {
+    uri: editor.document.uri.toString(),
+    position: Position.create(editor.selection.active.line, editor.selection.active.character),
+  });
+  if (reply.edit) {
+    const edit = client.protocol2CodeConverter.asTextEdit(reply.edit);
+    await editor.edit((builder) => builder.replace(edit.range, edit.newText));
+  } else if (reply.message) {
+    void window.showInformationMessage(reply.message);
+  }
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -17,6 +35,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     initializationOptions: { settings: workspace.getConfiguration('kubeVolumes') },
   };
   client = new LanguageClient('kubeVolumes', 'Kube Volumes', serverOptions, clientOptions);
+  context.subscriptions.push(commands.registerCommand('kubeVolumes.repairIndentation', repairIndentation));
   await client.start();
 }
 

@@ -16,6 +16,7 @@ import { hoverAt } from '../core/features/hover';
 import { definitionAt, isValidVolumeName, occurrencesAt, renameEdits, renameRangeAt } from '../core/features/navigation';
 import { outline, OutlineItem, OutlineKind } from '../core/features/outline';
 import type { Range } from '../core/model/yaml-nodes';
+import { repairIndentation } from '../core/paste/repair';
 import { SOURCE } from './diagnostics';
 
 /** A request's position as (document index, document model, document-relative offset). */
@@ -149,4 +150,15 @@ export function codeActions(document: TextDocument, analysis: FileAnalysis, diag
     }
   }
   return actions;
+}
+
+/** The paste-repair command: an edit for the document under the cursor, or why there is none. */
+export function repairAt(document: TextDocument, analysis: FileAnalysis, position: Position): { edit?: TextEdit; message?: string } {
+  const located = locate(analysis, document.offsetAt(position));
+  if (!located) return { message: 'There is no YAML document here.' };
+  const model = analysis.documents[located.document].model;
+  if (!model.flattened) return { message: 'This document is indented already; nothing to repair.' };
+  const result = repairIndentation(model.text);
+  if (!result.ok) return { message: `Cannot repair the indentation: ${result.reason}` };
+  return { edit: TextEdit.replace(toLspRange(document, analysis, located.document, { start: 0, end: model.text.length }), result.text) };
 }

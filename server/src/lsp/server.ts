@@ -13,6 +13,7 @@ import { FileAnalysis, FileAnalyzer } from '../core/analysis/analyzer';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
 import { toLspDiagnostic } from './diagnostics';
 import * as features from './features';
+import { REPAIR_REQUEST } from './protocol';
 
 interface ServerSettings {
   enable: boolean;
@@ -151,6 +152,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCodeAction((p) => {
     const document = documents.get(p.textDocument.uri);
     return document && settings.enable ? features.codeActions(document, analysisOf(document), p.context.diagnostics) : [];
+  });
+
+  connection.onRequest(REPAIR_REQUEST, (p: { uri: string; position: Position }) => {
+    const document = documents.get(p.uri);
+    return document ? features.repairAt(document, analysisOf(document), p.position) : { message: 'Open a YAML file first.' };
   });
 
   documents.onDidChangeContent((event) => schedule(event.document));

@@ -38,6 +38,7 @@ export function createSandbox() {
     config: join(root, 'code-server.yaml'),
     log: join(root, 'code-server.log'),
     probeOut: join(root, 'probe-diagnostics.json'),
+    probeRequest: join(root, 'probe-request.json'),
   };
   sandbox.env = {
     ...process.env,
@@ -47,6 +48,7 @@ export function createSandbox() {
     XDG_CACHE_HOME: dir('home', '.cache'),
     XDG_RUNTIME_DIR: dir('runtime'),
     KV_E2E_PROBE_OUT: sandbox.probeOut, // read by the probe extension inside the extension host
+    KV_E2E_PROBE_REQUEST: sandbox.probeRequest, // positions for its hover/completion/code action queries
   };
   writeFileSync(join(dir('data', 'User'), 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   // An explicit config stops code-server from generating one with a password in ~/.config.

@@ -6,6 +6,7 @@
 import { isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, asSeq, findPair, getNode, getString } from '../model/yaml-nodes';
+import { repairIndentation } from '../paste/repair';
 import {
   addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, removePairLines, removeSequenceItem,
   replaceScalar, TextEdit,
@@ -187,10 +188,18 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'field-at-wrong-level': (m, _all, f) => misplacedFixes(m, f),
 };
 
+/** A document pasted without indentation: every finding in it offers the repair first. */
+function pasteRepairFixes(model: DocumentModel): Fix[] {
+  if (!model.flattened) return [];
+  const repaired = repairIndentation(model.text);
+  return repaired.ok ? [{ title: 'Restore the indentation of this pasted manifest', preferred: true, edits: [{ start: 0, end: model.text.length, newText: repaired.text }] }] : [];
+}
+
 /** Every fix for a finding in `model` (one document of the file whose documents are `models`). */
 export function fixesFor(model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef): Fix[] {
-  const specific = BY_RULE[finding.rule]?.(model, models, finding) ?? [];
-  return finding.rule === 'yaml-syntax' ? specific : [...specific, ...disableFixes(model, finding)];
+  const repair = pasteRepairFixes(model);
+  const specific = (BY_RULE[finding.rule]?.(model, models, finding) ?? []).map((f) => (repair.length ? { ...f, preferred: false } : f));
+  return finding.rule === 'yaml-syntax' ? [...repair, ...specific] : [...repair, ...specific, ...disableFixes(model, finding)];
 }
 
 /** The comment that silences a rule in a whole file, inserted at the top of the file. */
