@@ -5,7 +5,7 @@
 import { isScalar } from 'yaml';
 import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
 import { isVolumeSourceKey } from '../model/volume-sources';
-import type { Range } from '../model/yaml-nodes';
+import { asMap, getString, Range } from '../model/yaml-nodes';
 import { describeContainer } from '../rules/scope';
 import { describeMode } from './file-mode';
 import { entryAt, rangeOfEntry } from './node-at';
@@ -29,10 +29,8 @@ function render(title: string, doc: FieldDoc): string {
 function sourceSummary(volume: VolumeModel): string {
   const source = volume.sources[0];
   if (!source) return 'no source (Kubernetes makes it an empty emptyDir)';
-  const value = source.pair.value as { get?: (k: string) => unknown } | null;
-  const detail = ['secretName', 'name', 'claimName', 'path', 'medium', 'reference']
-    .map((k) => (value && typeof value.get === 'function' ? value.get(k) : undefined))
-    .find((v) => typeof v === 'string' && v !== '');
+  const value = asMap(source.pair.value);
+  const detail = ['secretName', 'name', 'claimName', 'path', 'medium', 'reference'].map((k) => getString(value, k)).find((v) => v);
   return `\`${source.key}\`${detail ? ` (${detail})` : ''}`;
 }
 
