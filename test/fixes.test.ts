@@ -146,6 +146,45 @@ describe('quick fixes', () => {
     assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics.map((x) => x.rule), []);
   });
 
+  it('B24: splits a volume with two sources into two volumes, keeping the first source', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B24-volume-with-two-sources-after-merge.yaml'), 'utf8');
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'multiple-volume-sources')!;
+    const [split] = fixesOf(text, analysis, d);
+    assert.equal(split.title, "Split into 2 volumes (keep secret in 'cluster-certificate')");
+    const fixed = apply(text, 0, split);
+    assert.match(fixed, /- name: cluster-certificate\n {10}secret:\n {12}secretName: gateway-cluster-cert\n {8}- name: xslt-vol\n {10}emptyDir: \{\}\n {8}- name: cluster-certificate-configmap\n {10}configMap:\n {12}name: xslt-plugins\n$/);
+  });
+
+  it('merges a misplaced volumes block into the pod\'s volumes when the pod has others', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers:
+          - name: app
+            image: nginx
+            volumeMounts:
+              - {name: keys, mountPath: /keys}
+              - {name: data, mountPath: /data}
+            volumes:
+              - name: keys
+                secret:
+                  secretName: keys
+        volumes:
+          - name: data
+            emptyDir: {}
+    `;
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
+    const [merge] = fixesOf(text, analysis, d);
+    assert.equal(merge.title, 'Merge volumes into spec.volumes');
+    const fixed = apply(text, 0, merge);
+    assert.match(fixed, /\n {2}volumes:\n {4}- name: data\n {6}emptyDir: \{\}\n {4}- name: keys\n {6}secret:\n {8}secretName: keys\n$/);
+    assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics, []);
+  });
+
   it('B19: adds a sizeLimit to the memory emptyDir; the unused volume can be removed', () => {
     const text = readFileSync(path.join(SHARED, 'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml'), 'utf8');
     assert.deepEqual(titles(text, 'memory-emptydir-without-size-limit'), ['*Add sizeLimit: 1Gi', 'Disable memory-emptydir-without-size-limit for this line']);

@@ -8,8 +8,8 @@ import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, asSeq, findPair, getNode, getString } from '../model/yaml-nodes';
 import { repairIndentation } from '../paste/repair';
 import {
-  addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, removePairLines, removeSequenceItem,
-  replaceScalar, TextEdit,
+  addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, pairText, removePairLines,
+  removeSequenceItem, replaceScalar, TextEdit,
 } from './yaml-edit';
 
 export interface Fix {
@@ -95,6 +95,39 @@ function unknownFieldFixes(finding: FindingRef): Fix[] {
   return suggestions.map((s, i) => ({ title: `Change to '${s}'`, preferred: i === 0, edits: [{ start: finding.start, end: finding.end, newText: s }] }));
 }
 
+/** Splits a volume with several sources: the first stays, each other becomes a volume of its own. */
+function splitVolumeFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const volume = podSpec && volumeAt(podSpec, finding.fieldPath);
+  const seq = podSpec && asSeq(getNode(podSpec.node, 'volumes'));
+  if (!podSpec || !volume?.name || !seq || seq.flow || !isBlockMap(volume.node)) return [];
+  const taken = new Set(podSpec.volumes.map((v) => v.name?.value));
+  const edits: TextEdit[] = [];
+  const added: string[] = [];
+  for (const source of volume.sources.slice(1)) {
+    const name = freeName(`${volume.name.value}-${source.key.toLowerCase()}`, taken);
+    const body = pairText(model.text, source.pair);
+    const remove = removePairLines(model.text, source.pair);
+    if (!body || !remove) return [];
+    taken.add(name);
+    added.push(`name: ${name}\n${body}`);
+    edits.push(remove);
+  }
+  const appends = added.map((item) => appendToSequence(model.text, seq, item));
+  if (appends.some((a) => !a)) return [];
+  const append = { ...appends[0]!, newText: appends.map((a) => a!.newText).join('') };
+  return [{ title: `Split into ${added.length + 1} volumes (keep ${volume.sources[0].key} in '${volume.name.value}')`, preferred: true, edits: [...edits, append] }];
+}
+
+/** `base`, or `base-2`, `base-3`... : the first name not taken, cut to a valid length. */
+function freeName(base: string, taken: ReadonlySet<string | undefined>): string {
+  const clean = base.slice(0, 60).replace(/-+$/, '');
+  for (let i = 1; ; i++) {
+    const name = i === 1 ? clean : `${clean}-${i}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
 /** Secrets of a registry type defined in the file, for "add imagePullSecrets". */
 function registrySecrets(models: readonly DocumentModel[]): string[] {
   const names = new Set<string>();
@@ -128,12 +161,19 @@ function misplacedFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   const remove = removePairLines(model.text, misplaced.pair);
   if (!target || !remove || !isSeq(block) || block.flow) return [];
   const existing = getNode(target, targetKey);
-  if (existing !== undefined) {
-    const existingNames = new Set((asSeq(existing)?.items ?? []).map((i) => getString(asMap(i), 'name') ?? getString(asMap(getNode(asMap(i), 'metadata')), 'name')));
-    const duplicate = misplaced.declaredNames.length > 0 && misplaced.declaredNames.every((n) => existingNames.has(n));
-    return duplicate ? [{ title: `Remove the duplicate ${misplaced.field} block (already at ${belongsAt})`, preferred: true, edits: [remove] }] : [];
-  }
   const items = itemTexts(model.text, block);
+  if (existing !== undefined) {
+    const existingSeq = asSeq(existing);
+    const nameOf = (i: unknown): string | undefined => getString(asMap(i), 'name') ?? getString(asMap(getNode(asMap(i), 'metadata')), 'name');
+    const existingNames = new Set((existingSeq?.items ?? []).map(nameOf));
+    const missing = block.items.map((item, i) => ({ name: nameOf(item), text: items?.[i] })).filter((x) => !existingNames.has(x.name));
+    if (missing.length === 0) return [{ title: `Remove the duplicate ${misplaced.field} block (already at ${belongsAt})`, preferred: true, edits: [remove] }];
+    if (!existingSeq || missing.some((x) => x.text === undefined || x.name === undefined)) return [];
+    const appended = missing.map((x) => appendToSequence(model.text, existingSeq, x.text!));
+    if (appended.some((a) => !a)) return [];
+    const merged = { ...appended[0]!, newText: appended.map((a) => a!.newText).join('') };
+    return [{ title: `Merge ${misplaced.field} into ${belongsAt}`, preferred: true, edits: [merged, remove].sort((a, b) => b.start - a.start) }];
+  }
   if (!items) return [];
   const [first, ...rest] = items;
   const add = addListToMap(model.text, target, targetKey, first);
@@ -186,6 +226,7 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'private-image-without-pull-secret': pullSecretFixes,
   'cloud-image-without-pull-secret': pullSecretFixes,
   'field-at-wrong-level': (m, _all, f) => misplacedFixes(m, f),
+  'multiple-volume-sources': (m, _all, f) => splitVolumeFixes(m, f),
 };
 
 /** A document pasted without indentation: every finding in it offers the repair first. */

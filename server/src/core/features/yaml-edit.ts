@@ -140,3 +140,14 @@ export function removePairLines(text: string, pair: Pair): TextEdit | undefined 
 export function isBlockMap(node: unknown): node is YAMLMap {
   return isMap(node) && !node.flow;
 }
+
+/** A map entry's text (key through the end of its value), re-indented to column 0. */
+export function pairText(text: string, pair: Pair): string | undefined {
+  const keyRange = range(pair.key);
+  const valueRange = range(pair.value) ?? keyRange;
+  if (!keyRange || !valueRange) return undefined;
+  const column = columnOf(text, keyRange[0]);
+  return text.slice(keyRange[0], valueRange[1]).replace(/\r\n/g, '\n').replace(/\s+$/, '').split('\n')
+    .map((l, i) => (i === 0 ? l : l.slice(Math.min(column, l.length - l.trimStart().length))))
+    .join('\n');
+}
