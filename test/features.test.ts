@@ -57,6 +57,12 @@ describe('hover', () => {
     assert.match(text, /Container "side" at `\/shared`/);
   });
 
+  it('on a volume no container mounts: names the mount that probably meant it', () => {
+    const b01 = readFileSync(path.join(SHARED, 'cases/B01-mount-name-typo-scratch.yaml'), 'utf8');
+    const text = hoverAt(parseDocumentModel(b01), b01.indexOf('name: scratch-volume') + 8)!.markdown;
+    assert.match(text, /Container "worker" mounts "scratch", probably meaning this volume/);
+  });
+
   it('on a volume type: what it is, how long data lives, the trap, a link', () => {
     const { model, offset } = cursor(POD.replace('name: da|ta', 'name: data').replace('emptyDir: {}', 'empty|Dir: {}'));
     const text = hoverAt(model, offset)!.markdown;
@@ -118,6 +124,12 @@ describe('completion', () => {
     assert.deepEqual(labels(text), ['config', 'data']);
     const { model, offset } = cursor(text);
     assert.match(completionsAt(model, [model], offset).find((c) => c.label === 'data')!.detail!, /already mounted here/);
+  });
+
+  it('replaces the whole word under the cursor, not just what precedes it', () => {
+    const { model, offset, text } = cursor(POD.replace('name: da|ta', 'name: d|ta'));
+    const [item] = completionsAt(model, [model], offset).filter((c) => c.label === 'data');
+    assert.equal(text.slice(item.replace.start, item.replace.end), 'dta');
   });
 
   it('offers volume types with a ready body in a volume entry', () => {

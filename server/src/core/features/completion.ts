@@ -20,7 +20,7 @@ export interface CompletionEntry {
   readonly insertText: string;
   readonly snippet: boolean;
   readonly sortText: string;
-  /** Document-relative range the entry replaces (the typed prefix). */
+  /** Document-relative range the entry replaces: the whole word under the cursor. */
   readonly replace: { start: number; end: number };
 }
 
@@ -63,7 +63,7 @@ const parentOf = (path: readonly string[]): string | undefined => path.filter((k
 const endsWith = (path: readonly string[], ...tail: string[]): boolean => tail.every((k, i) => path[path.length - tail.length + i] === k);
 
 function entry(label: string, kind: CompletionKind, context: TextContext, rest: Partial<CompletionEntry> = {}): CompletionEntry {
-  return { label, kind, insertText: label, snippet: false, sortText: label, replace: { start: context.prefixStart, end: context.prefixStart + context.prefix.length }, ...rest };
+  return { label, kind, insertText: label, snippet: false, sortText: label, replace: { start: context.prefixStart, end: context.wordEnd }, ...rest };
 }
 
 function volumeNames(model: DocumentModel, offset: number, context: TextContext): CompletionEntry[] {

@@ -6,6 +6,7 @@ import { isScalar } from 'yaml';
 import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
 import { isVolumeSourceKey } from '../model/volume-sources';
 import { asMap, getString, Range } from '../model/yaml-nodes';
+import { intendedVolume, knownVolumeNames } from '../rules/mount-without-volume';
 import { describeContainer } from '../rules/scope';
 import { describeMode } from './file-mode';
 import { entryAt, rangeOfEntry } from './node-at';
@@ -36,7 +37,15 @@ function sourceSummary(volume: VolumeModel): string {
 
 function usersOf(podSpec: PodSpecModel, name: string): string {
   const uses = usesOf(podSpec, name);
-  if (uses.length === 0) return 'Not mounted by any container of this pod.';
+  if (uses.length === 0) {
+    // Say which unmatched mount probably meant this volume (the mount's own finding says the same).
+    const known = knownVolumeNames(podSpec);
+    const meant = podSpec.containers.flatMap((c) => [...c.mounts, ...c.devices].map((m) => ({ c, m })))
+      .find(({ m }) => m.name && !known.has(m.name.value) && intendedVolume(podSpec, m.name.value)?.name === name);
+    return meant
+      ? `Not mounted by any container of this pod: ${describeContainer(meant.c)} mounts "${meant.m.name!.value}", probably meaning this volume.`
+      : 'Not mounted by any container of this pod.';
+  }
   return ['Mounted by:', ...uses.map(({ container, mount }) =>
     `- ${describeContainer(container)} at \`${mount.target?.value ?? '?'}\`${mount.kind === 'volumeDevices' ? ' (block device)' : ''}`)].join('\n');
 }

@@ -13,6 +13,8 @@ export interface TextContext {
   readonly prefix: string;
   /** Offset (in the text given) where the typed prefix starts. */
   readonly prefixStart: number;
+  /** Offset where the word under the cursor ends: a completion replaces the whole word. */
+  readonly wordEnd: number;
 }
 
 interface LineShape {
@@ -76,5 +78,6 @@ export function textContextAt(text: string, offset: number): TextContext {
     }
   }
   const prefixStart = offset - prefix.length;
-  return { path, key: inValue ? keyMatch[1] : undefined, inValue, prefix, prefixStart };
+  const rest = /^[^\s#:"']*/.exec(text.slice(offset))![0];
+  return { path, key: inValue ? keyMatch[1] : undefined, inValue, prefix, prefixStart, wordEnd: offset + rest.length };
 }
