@@ -178,7 +178,7 @@ export async function hoverText(page, line, text, expect, timeoutMs = 10_000) {
   const box = await waitFor(`'${text}' on line ${line} in the editor`, () => textBox(page, line, text), { timeoutMs: 5_000 });
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
-  await page.mouse.move(x, y - 3 * box.height); // away, so that the next moves are a fresh rest
+  await page.mouse.move(x, y + 2 * box.height); // away, so that the next moves are a fresh rest
   await page.mouse.move(x - 4, y, { steps: 3 });
   await page.mouse.move(x, y, { steps: 3 });
   const cards = page.locator('.monaco-editor .monaco-hover:visible');
@@ -206,27 +206,28 @@ export async function suggestRows(page) {
 
 /**
  * Waits for the suggest widget to list a row containing `label`, pressing Ctrl+Space first when
- * `trigger` is set (or when typing did not open it within `settleMs`).
+ * `trigger` is set (or when typing did not open it within `settleMs`). The list refilters and
+ * re-requests after each keystroke, so it counts only once it has settled: a row is focused and
+ * two polls in a row read the same rows.
  */
-export async function waitForSuggestion(page, label, { trigger = true, settleMs = 2_000, timeoutMs = 10_000 } = {}) {
-  const listed = async () => {
-    const state = await suggestRows(page);
-    return state.rows.some((row) => row.includes(label)) ? state : null;
+export async function waitForSuggestion(page, label, { trigger = true, settleMs = 3_000, timeoutMs = 10_000 } = {}) {
+  let last = { rows: [], focused: null };
+  const settled = async () => {
+    const previous = last;
+    last = await suggestRows(page);
+    const same = JSON.stringify(last) === JSON.stringify(previous);
+    return same && last.focused !== null && last.rows.some((row) => row.includes(label)) ? last : null;
   };
   if (!trigger) {
-    const typed = await waitFor(`'${label}' suggested while typing`, listed, { timeoutMs: settleMs }).catch(() => null);
+    const typed = await waitFor(`'${label}' suggested while typing`, settled, { timeoutMs: settleMs }).catch(() => null);
     if (typed) return { ...typed, triggered: false };
   }
   await page.keyboard.press('Control+Space');
-  let last = { rows: [], focused: null };
   try {
-    const state = await waitFor(`the suggest widget to list '${label}'`, async () => {
-      last = await suggestRows(page);
-      return last.rows.some((row) => row.includes(label)) ? last : null;
-    }, { timeoutMs });
+    const state = await waitFor(`the suggest widget to list '${label}'`, settled, { timeoutMs });
     return { ...state, triggered: true };
   } catch (err) {
-    throw new Error(`${err.message}; it listed ${JSON.stringify(last.rows)}`);
+    throw new Error(`${err.message}; it listed ${JSON.stringify(last.rows)} (focused: ${JSON.stringify(last.focused)})`);
   }
 }
 
