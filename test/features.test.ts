@@ -47,7 +47,7 @@ const POD = yaml`
 describe('hover', () => {
   it('on a mount name: the volume it resolves to and its source', () => {
     const { model, offset } = cursor(POD);
-    assert.match(hoverAt(model, offset)!.markdown, /\*\*Volume `data`\*\*: `emptyDir`, declared at `spec\.volumes\[0\]`/);
+    assert.match(hoverAt(model, offset)!.markdown, /Volume \*\*data\*\* — emptyDir, declared at `spec\.volumes\[0\]`/);
   });
 
   it('on a volume name: which containers mount it, where', () => {
@@ -87,7 +87,7 @@ describe('hover', () => {
     const b08 = readFileSync(path.join(SHARED, 'cases/B08-vct-mount-must-not-be-flagged.yaml'), 'utf8');
     const model = parseDocumentModel(b08);
     const offset = b08.indexOf('- name: www\n') + 9;
-    assert.match(hoverAt(model, offset)!.markdown, /Claim template `www`\*\* from `spec\.volumeClaimTemplates\[0\]`.*`www-<pod-name>`/);
+    assert.match(hoverAt(model, offset)!.markdown, /Claim template \*\*www\*\* — from `spec\.volumeClaimTemplates\[0\]`.*`www-<pod-name>`/);
   });
 });
 

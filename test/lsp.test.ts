@@ -131,7 +131,7 @@ describe('language server over stdio', () => {
     // Line 17 (0-based 16): "    - name: scratch-volume"
     const onVolume = { ...doc, position: { line: 16, character: 14 } };
     const hover = (await c.sendRequest('textDocument/hover', onVolume)) as { contents: { value: string } };
-    assert.match(hover.contents.value, /Volume `scratch-volume`\*\*: `emptyDir`/);
+    assert.match(hover.contents.value, /Volume \*\*scratch-volume\*\* — emptyDir/);
     const refs = (await c.sendRequest('textDocument/references', { ...onVolume, context: { includeDeclaration: true } })) as unknown[];
     assert.equal(refs.length, 1);
     const highlights = (await c.sendRequest('textDocument/documentHighlight', onVolume)) as unknown[];

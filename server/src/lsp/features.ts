@@ -45,7 +45,7 @@ export function hover(document: TextDocument, a: At): Hover | null {
 
 export function completion(document: TextDocument, a: At): CompletionItem[] {
   const models = a.analysis.documents.map((d) => d.model);
-  const kinds = { reference: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, field: CompletionItemKind.Property };
+  const kinds = { reference: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, field: CompletionItemKind.Property, snippet: CompletionItemKind.Snippet };
   return completionsAt(modelOf(a), models, a.offset).map((entry) => ({
     label: entry.label,
     kind: kinds[entry.kind],

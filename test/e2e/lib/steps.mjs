@@ -131,7 +131,7 @@ async function hoverStep(ctx) {
   const at = { line: SCENARIO.volumeLine - 1, character: SCENARIO.volumeColumn - 1 };
   const probe = await readProbe(ctx, 'KV E2E: Write Editor Features', { file: SCENARIO.file, hover: [at] });
   const texts = (probe.features.hover[0]?.hovers ?? []).flatMap((h) => h.contents);
-  const ours = texts.find((t) => t.includes(`Volume \`${SCENARIO.volume}\``));
+  const ours = texts.find((t) => t.includes(`Volume **${SCENARIO.volume}**`));
 
   let card = null;
   let domError = null;
@@ -145,8 +145,8 @@ async function hoverStep(ctx) {
   await ctx.page.keyboard.press('Escape');
   const expected = ['Volume', SCENARIO.volume, 'emptyDir'];
   return [
-    check(`executeHoverProvider at ${fmt(at)} says "Volume \`${SCENARIO.volume}\`: \`emptyDir\`" and that nothing mounts it (probe)`,
-      Boolean(ours) && ours.includes('`emptyDir`') && ours.includes('Not mounted by any container of this pod'),
+    check(`executeHoverProvider at ${fmt(at)} says "Volume **${SCENARIO.volume}** — emptyDir" and that nothing mounts it (probe)`,
+      Boolean(ours) && ours.includes('— emptyDir') && ours.includes('Not mounted by any container of this pod'),
       `hover contents were ${JSON.stringify(texts)}`),
     check(`the hover card over '${SCENARIO.volume}' shows ${expected.join(', ')}`,
       Boolean(card) && expected.every((word) => card.includes(word)),
@@ -310,7 +310,7 @@ async function snippetStep(ctx) {
     await waitFor('the server to analyse the expanded snippet', async () => {
       probe = await readProbe(ctx, 'KV E2E: Write Editor Features', { file: SNIPPET.file, hover: [at] });
       hoverTexts = (probe.features.hover[0]?.hovers ?? []).flatMap((h) => h.contents);
-      analysed = hoverTexts.some((t) => t.includes('Volume `dshm`') && t.includes('/dev/shm'));
+      analysed = hoverTexts.some((t) => t.includes('Volume **dshm**') && t.includes('/dev/shm'));
       return analysed;
     }, { timeoutMs: PROBE_TIMEOUT_MS, intervalMs: 500 }).catch(() => {});
   }

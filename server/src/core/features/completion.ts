@@ -5,11 +5,12 @@
 import type { DocumentModel } from '../model/types';
 import { asMap, getString } from '../model/yaml-nodes';
 import { VOLUME_SOURCE_KEYS } from '../model/volume-sources';
+import { SNIPPETS } from './snippets';
 import { podSpecAt } from './target';
 import { textContextAt, TextContext } from './text-context';
 import { VOLUME_TYPE_DOCS } from './volume-docs';
 
-export type CompletionKind = 'reference' | 'value' | 'field';
+export type CompletionKind = 'reference' | 'value' | 'field' | 'snippet';
 
 export interface CompletionEntry {
   readonly label: string;
@@ -96,6 +97,21 @@ function objectNames(models: readonly DocumentModel[], wanted: { kind: string; s
   return [...names].map((name) => entry(name, 'reference', context, { detail: `${wanted.kind} in this file` }));
 }
 
+const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+
+/** The document has nothing but comments and markers apart from the cursor's line: a manifest can start here. */
+function isBlankBesides(text: string, offset: number): boolean {
+  const start = lineStart(text, offset);
+  const end = text.indexOf('\n', offset);
+  const others = text.slice(0, start) + (end === -1 ? '' : text.slice(end));
+  return others.split('\n').every((l) => /^\s*(#.*|---.*|\.\.\.)?\s*$/.test(l));
+}
+
+/** Whole-manifest snippets, at the start of a line outside any object (`kv-` prefixes). */
+function snippets(context: TextContext): CompletionEntry[] {
+  return SNIPPETS.map((s) => entry(s.prefix, 'snippet', context, { detail: s.description, insertText: s.body, snippet: true }));
+}
+
 function volumeTypes(context: TextContext): CompletionEntry[] {
   return VOLUME_SOURCE_KEYS.filter((k) => SOURCE_BODIES[k]).map((key) =>
     entry(key, 'field', context, {
@@ -115,6 +131,7 @@ export function completionsAt(model: DocumentModel, models: readonly DocumentMod
   const context = textContextAt(model.text, offset);
   const path = context.path;
   if (!context.inValue) {
+    if (path.length === 0 && context.prefixStart === lineStart(model.text, offset) && isBlankBesides(model.text, offset)) return snippets(context);
     if (endsWith(path, 'volumes', '[]')) return volumeTypes(context);
     // A bare list item, as in `accessModes:` then `- Read...`.
     const list = path[path.length - 1] === '[]' ? path[path.length - 2] : undefined;

@@ -32,7 +32,7 @@ function sourceSummary(volume: VolumeModel): string {
   if (!source) return 'no source (Kubernetes makes it an empty emptyDir)';
   const value = asMap(source.pair.value);
   const detail = ['secretName', 'name', 'claimName', 'path', 'medium', 'reference'].map((k) => getString(value, k)).find((v) => v);
-  return `\`${source.key}\`${detail ? ` (${detail})` : ''}`;
+  return `${source.key}${detail ? ` (${detail})` : ''}`;
 }
 
 function usersOf(podSpec: PodSpecModel, name: string): string {
@@ -56,14 +56,14 @@ function nameHover(model: DocumentModel, offset: number): HoverResult | undefine
   if (target.kind === 'mount') {
     const declaration = declarationOf(target.podSpec, target.name);
     if (declaration?.volume) {
-      return { range: target.range, markdown: `**Volume \`${target.name}\`**: ${sourceSummary(declaration.volume)}, declared at \`${declaration.volume.path}\`.` };
+      return { range: target.range, markdown: `Volume **${target.name}** — ${sourceSummary(declaration.volume)}, declared at \`${declaration.volume.path}\`` };
     }
     if (declaration?.template) {
-      return { range: target.range, markdown: `**Claim template \`${target.name}\`** from \`${declaration.template.path}\`: each replica gets its own PersistentVolumeClaim \`${target.name}-<pod-name>\`.` };
+      return { range: target.range, markdown: `Claim template **${target.name}** — from \`${declaration.template.path}\`; each replica gets its own PersistentVolumeClaim \`${target.name}-<pod-name>\`` };
     }
-    return { range: target.range, markdown: `No volume named \`${target.name}\` in this pod spec.` };
+    return { range: target.range, markdown: `No volume named **${target.name}** in this pod spec.` };
   }
-  const what = target.kind === 'volume' ? `**Volume \`${target.name}\`**: ${sourceSummary(target.volume)}.` : `**Claim template \`${target.name}\`**: one PersistentVolumeClaim \`${target.name}-<pod-name>\` per replica.`;
+  const what = target.kind === 'volume' ? `Volume **${target.name}** — ${sourceSummary(target.volume)}` : `Claim template **${target.name}** — one PersistentVolumeClaim \`${target.name}-<pod-name>\` per replica`;
   return { range: target.range, markdown: `${what}\n\n${usersOf(target.podSpec, target.name)}` };
 }
 
