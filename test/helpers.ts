@@ -47,3 +47,13 @@ export function inEveryWorkload(podSpec: string): { kind: string; text: string; 
     { kind: 'CronJob', path: 'spec.jobTemplate.spec.template.spec', text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${tpl(10)}` },
   ];
 }
+
+/** `text` as the second document of a file, after an unrelated ConfigMap: findings must say document 1. */
+export function asSecondDocument(text: string): string {
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: unrelated\ndata:\n  a: b\n---\n${text}`;
+}
+
+/** Errors about a pod spec end with what the cluster does: a StatefulSet is accepted and its pods fail. */
+export function rejectionPattern(kind: string): RegExp {
+  return kind === 'StatefulSet' ? /StatefulSet will be accepted, but the controller cannot create any of its pods \(FailedCreate/ : new RegExp(`The API server rejects the ${kind} \\(`);
+}
