@@ -3,7 +3,10 @@ import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { invalidVolumeName } from './invalid-volume-name';
 import { memoryEmptyDirWithoutSizeLimit } from './memory-emptydir-without-size-limit';
+import { missingMountField } from './missing-mount-field';
+import { missingSourceField } from './missing-source-field';
 import { mountWithoutVolume } from './mount-without-volume';
 import { multipleVolumeSources } from './multiple-volume-sources';
 import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
@@ -22,6 +25,9 @@ export const RULES: readonly Rule[] = [
   volumeWithoutSource,
   duplicateMountPath,
   fieldAtWrongLevel,
+  invalidVolumeName,
+  missingMountField,
+  missingSourceField,
   unusedVolume,
   memoryEmptyDirWithoutSizeLimit,
   privateImageWithoutPullSecret,
