@@ -3,6 +3,9 @@ import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { invalidHostPath } from './invalid-host-path';
+import { invalidItemPath } from './invalid-item-path';
+import { invalidSubPath } from './invalid-sub-path';
 import { invalidVolumeName } from './invalid-volume-name';
 import { memoryEmptyDirWithoutSizeLimit } from './memory-emptydir-without-size-limit';
 import { missingMountField } from './missing-mount-field';
@@ -28,6 +31,9 @@ export const RULES: readonly Rule[] = [
   invalidVolumeName,
   missingMountField,
   missingSourceField,
+  invalidHostPath,
+  invalidItemPath,
+  invalidSubPath,
   unusedVolume,
   memoryEmptyDirWithoutSizeLimit,
   privateImageWithoutPullSecret,
