@@ -17,8 +17,11 @@ const EXPECTED: Record<string, string[]> = {
     '0: private-image-without-pull-secret @ spec.containers[0].image',
     '0: mount-without-volume @ spec.containers[0].volumeMounts[0].name',
   ],
-  // defaultMode 750 is issue #3 (mode-range); the mount of the volume must not be reported.
-  'cases/B03-defaultMode-750-decimal.yaml': ['0: private-image-without-pull-secret @ spec.template.spec.containers[0].image'],
+  // The mode is the root cause: the mount of the volume must not be reported as well.
+  'cases/B03-defaultMode-750-decimal.yaml': [
+    '0: private-image-without-pull-secret @ spec.template.spec.containers[0].image',
+    '0: invalid-file-mode @ spec.template.spec.volumes[0].secret.defaultMode',
+  ],
   'cases/B04-defaultMode-420-world-readable-secret.yaml': ['0: private-image-without-pull-secret @ spec.template.spec.containers[0].image'],
   'cases/B05-statefulset-mounts-undeclared-volumes.yaml': [
     '0: private-image-without-pull-secret @ spec.template.spec.containers[0].image',
@@ -79,6 +82,14 @@ describe('cases and seed examples', () => {
     const errors = lint(text).filter((d) => d.severity === 'error');
     assert.deepEqual(errors.map((d) => d.data?.name), ['nifi-extensions', 'krb5-temp', 'jdk-link']);
     assert.ok(errors.every((d) => /accepted, but the controller cannot create any of its pods/.test(d.message)));
+  });
+
+  it('B03: reads 750 as decimal, says so and offers 0750', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B03-defaultMode-750-decimal.yaml'), 'utf8');
+    const [d] = lint(text).filter((x) => x.rule === 'invalid-file-mode');
+    assert.match(d.message, /^750 is read as decimal 750 \(octal 01356\), above 0777; did you mean 0750\?/);
+    assert.equal(d.severity, 'error');
+    assert.deepEqual(d.data?.suggestions, ['0750']);
   });
 
   it('B01: suggests the volume the typo meant', () => {

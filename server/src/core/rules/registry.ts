@@ -3,6 +3,7 @@ import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
 import { invalidItemPath } from './invalid-item-path';
 import { invalidSubPath } from './invalid-sub-path';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   invalidVolumeName,
   missingMountField,
   missingSourceField,
+  invalidFileMode,
   invalidHostPath,
   invalidItemPath,
   invalidSubPath,
