@@ -6,7 +6,10 @@ import { fieldAtWrongLevel } from './field-at-wrong-level';
 import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
 import { invalidItemPath } from './invalid-item-path';
+import { invalidMountPropagation } from './invalid-mount-propagation';
+import { invalidRecursiveReadOnly } from './invalid-recursive-read-only';
 import { invalidSubPath } from './invalid-sub-path';
+import { invalidVolumeDevice } from './invalid-volume-device';
 import { invalidVolumeName } from './invalid-volume-name';
 import { memoryEmptyDirWithoutSizeLimit } from './memory-emptydir-without-size-limit';
 import { missingMountField } from './missing-mount-field';
@@ -36,6 +39,9 @@ export const RULES: readonly Rule[] = [
   invalidHostPath,
   invalidItemPath,
   invalidSubPath,
+  invalidMountPropagation,
+  invalidRecursiveReadOnly,
+  invalidVolumeDevice,
   unusedVolume,
   memoryEmptyDirWithoutSizeLimit,
   privateImageWithoutPullSecret,
