@@ -7,7 +7,9 @@ import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
 import { invalidItemPath } from './invalid-item-path';
 import { invalidMountPropagation } from './invalid-mount-propagation';
+import { invalidPullSecretEntry } from './invalid-pull-secret-entry';
 import { invalidRecursiveReadOnly } from './invalid-recursive-read-only';
+import { invalidSizeLimit } from './invalid-size-limit';
 import { invalidSubPath } from './invalid-sub-path';
 import { invalidVolumeDevice } from './invalid-volume-device';
 import { invalidVolumeName } from './invalid-volume-name';
@@ -42,6 +44,8 @@ export const RULES: readonly Rule[] = [
   invalidMountPropagation,
   invalidRecursiveReadOnly,
   invalidVolumeDevice,
+  invalidPullSecretEntry,
+  invalidSizeLimit,
   unusedVolume,
   memoryEmptyDirWithoutSizeLimit,
   privateImageWithoutPullSecret,
