@@ -11,6 +11,7 @@ import { invalidPullSecretEntry } from './invalid-pull-secret-entry';
 import { invalidRecursiveReadOnly } from './invalid-recursive-read-only';
 import { invalidSizeLimit } from './invalid-size-limit';
 import { invalidSubPath } from './invalid-sub-path';
+import { invalidTokenExpiration } from './invalid-token-expiration';
 import { invalidVolumeDevice } from './invalid-volume-device';
 import { invalidVolumeName } from './invalid-volume-name';
 import { memoryEmptyDirWithoutSizeLimit } from './memory-emptydir-without-size-limit';
@@ -19,8 +20,10 @@ import { missingSourceField } from './missing-source-field';
 import { mountWithoutVolume } from './mount-without-volume';
 import { multipleVolumeSources } from './multiple-volume-sources';
 import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
+import { projectedSourceConflict } from './projected-source-conflict';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownVolumeField } from './unknown-volume-field';
+import { unsupportedDownwardApiField } from './unsupported-downward-api-field';
 import { unusedVolume } from './unused-volume';
 import { volumeWithoutSource } from './volume-without-source';
 import { yamlSyntax } from './yaml-syntax';
@@ -46,6 +49,9 @@ export const RULES: readonly Rule[] = [
   invalidVolumeDevice,
   invalidPullSecretEntry,
   invalidSizeLimit,
+  projectedSourceConflict,
+  invalidTokenExpiration,
+  unsupportedDownwardApiField,
   unusedVolume,
   memoryEmptyDirWithoutSizeLimit,
   privateImageWithoutPullSecret,
