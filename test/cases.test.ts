@@ -25,6 +25,8 @@ const EXPECTED: Record<string, string[]> = {
   'cases/B04-defaultMode-420-world-readable-secret.yaml': ['0: private-image-without-pull-secret @ spec.template.spec.containers[0].image'],
   'cases/B05-statefulset-mounts-undeclared-volumes.yaml': [
     '0: private-image-without-pull-secret @ spec.template.spec.containers[0].image',
+    // Not what the case is about, but true: the configMap file mounted with subPath never updates.
+    '0: sub-path-never-updated @ spec.template.spec.containers[0].volumeMounts[2].subPath',
     '0: mount-without-volume @ spec.template.spec.containers[0].volumeMounts[3].name',
     '0: mount-without-volume @ spec.template.spec.containers[0].volumeMounts[4].name',
     '0: mount-without-volume @ spec.template.spec.containers[0].volumeMounts[5].name',
@@ -49,8 +51,11 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'cases/B13-pull-secret-type-opaque.yaml': [],
   'cases/B15-custom-serviceaccount-without-pull-secret.yaml': ['2: private-image-without-pull-secret @ spec.template.spec.containers[0].image'],
-  'cases/B16-configmap-subpath-not-updated.yaml': [],
-  'cases/B18-configmap-shadows-home-directory.yaml': [],
+  'cases/B16-configmap-subpath-not-updated.yaml': [
+    '0: sub-path-never-updated @ spec.template.spec.containers[0].volumeMounts[0].subPath',
+    '0: sub-path-never-updated @ spec.template.spec.containers[0].volumeMounts[1].subPath',
+  ],
+  'cases/B18-configmap-shadows-home-directory.yaml': ['0: config-mount-hides-directory @ spec.containers[0].volumeMounts[0].mountPath'],
   'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml': ['1: memory-emptydir-without-size-limit @ spec.template.spec.volumes[0].emptyDir'],
   'cases/B21-database-on-emptydir-data-loss.yaml': [],
   'cases/B23-duplicate-mountpath-kustomize-base.yaml': [
@@ -90,6 +95,12 @@ describe('cases and seed examples', () => {
     assert.match(d.message, /^750 is read as decimal 750 \(octal 01356\), above 0777; did you mean 0750\?/);
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.data?.suggestions, ['0750']);
+  });
+
+  it('B18: suggests mounting the one file with subPath', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B18-configmap-shadows-home-directory.yaml'), 'utf8');
+    const [d] = lint(text).filter((x) => x.rule === 'config-mount-hides-directory');
+    assert.deepEqual(d.data?.suggestion, { mountPath: '/root/config.json', subPath: 'config.json' });
   });
 
   it('B01: suggests the volume the typo meant', () => {

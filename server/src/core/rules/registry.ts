@@ -1,5 +1,6 @@
 /** Every rule kube-volumes runs. Adding a rule: see CONTRIBUTING.md. */
 import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
+import { configMountHidesDirectory } from './config-mount-hides-directory';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
@@ -21,6 +22,7 @@ import { mountWithoutVolume } from './mount-without-volume';
 import { multipleVolumeSources } from './multiple-volume-sources';
 import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
 import { projectedSourceConflict } from './projected-source-conflict';
+import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownVolumeField } from './unknown-volume-field';
 import { unsupportedDownwardApiField } from './unsupported-downward-api-field';
@@ -56,6 +58,8 @@ export const RULES: readonly Rule[] = [
   memoryEmptyDirWithoutSizeLimit,
   privateImageWithoutPullSecret,
   cloudImageWithoutPullSecret,
+  subPathNeverUpdated,
+  configMountHidesDirectory,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
