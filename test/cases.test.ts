@@ -22,7 +22,10 @@ const EXPECTED: Record<string, string[]> = {
     '0: private-image-without-pull-secret @ spec.template.spec.containers[0].image',
     '0: invalid-file-mode @ spec.template.spec.volumes[0].secret.defaultMode',
   ],
-  'cases/B04-defaultMode-420-world-readable-secret.yaml': ['0: private-image-without-pull-secret @ spec.template.spec.containers[0].image'],
+  'cases/B04-defaultMode-420-world-readable-secret.yaml': [
+    '0: private-image-without-pull-secret @ spec.template.spec.containers[0].image',
+    '0: world-readable-secret @ spec.template.spec.volumes[0].projected.defaultMode',
+  ],
   'cases/B05-statefulset-mounts-undeclared-volumes.yaml': [
     '0: private-image-without-pull-secret @ spec.template.spec.containers[0].image',
     // Not what the case is about, but true: the configMap file mounted with subPath never updates.
@@ -95,6 +98,14 @@ describe('cases and seed examples', () => {
     assert.match(d.message, /^750 is read as decimal 750 \(octal 01356\), above 0777; did you mean 0750\?/);
     assert.equal(d.severity, 'error');
     assert.deepEqual(d.data?.suggestions, ['0750']);
+  });
+
+  it('B04: warns that the Secret files are readable by everyone, and offers 0400', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B04-defaultMode-420-world-readable-secret.yaml'), 'utf8');
+    const [d] = lint(text).filter((x) => x.rule === 'world-readable-secret');
+    assert.equal(d.severity, 'warning');
+    assert.match(d.message, /420 is 0644 \(rw-r--r--\): every user in the container can read/);
+    assert.deepEqual(d.data?.suggestions, ['0400', '0440']);
   });
 
   it('B18: suggests mounting the one file with subPath', () => {

@@ -1,6 +1,7 @@
 /** Every rule kube-volumes runs. Adding a rule: see CONTRIBUTING.md. */
 import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { configMountHidesDirectory } from './config-mount-hides-directory';
+import { decimalFileMode } from './decimal-file-mode';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
@@ -28,6 +29,7 @@ import { unknownVolumeField } from './unknown-volume-field';
 import { unsupportedDownwardApiField } from './unsupported-downward-api-field';
 import { unusedVolume } from './unused-volume';
 import { volumeWithoutSource } from './volume-without-source';
+import { worldReadableSecret } from './world-readable-secret';
 import { yamlSyntax } from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
@@ -59,6 +61,8 @@ export const RULES: readonly Rule[] = [
   privateImageWithoutPullSecret,
   cloudImageWithoutPullSecret,
   subPathNeverUpdated,
+  decimalFileMode,
+  worldReadableSecret,
   configMountHidesDirectory,
 ];
 
