@@ -60,7 +60,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'cases/B18-configmap-shadows-home-directory.yaml': ['0: config-mount-hides-directory @ spec.containers[0].volumeMounts[0].mountPath'],
   'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml': ['1: memory-emptydir-without-size-limit @ spec.template.spec.volumes[0].emptyDir'],
-  'cases/B21-database-on-emptydir-data-loss.yaml': [],
+  'cases/B21-database-on-emptydir-data-loss.yaml': ['0: database-on-emptydir @ spec.template.spec.volumes[0].emptyDir'],
   'cases/B23-duplicate-mountpath-kustomize-base.yaml': [
     '0: duplicate-mount-path @ spec.template.spec.containers[0].volumeMounts[1].mountPath',
     '0: duplicate-mount-path @ spec.template.spec.containers[0].volumeMounts[2].mountPath',

@@ -1,6 +1,7 @@
 /** Every rule kube-volumes runs. Adding a rule: see CONTRIBUTING.md. */
 import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { configMountHidesDirectory } from './config-mount-hides-directory';
+import { databaseOnEmptyDir } from './database-on-emptydir';
 import { decimalFileMode } from './decimal-file-mode';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
@@ -25,6 +26,7 @@ import { privateImageWithoutPullSecret } from './private-image-without-pull-secr
 import { projectedSourceConflict } from './projected-source-conflict';
 import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
+import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
 import { unknownVolumeField } from './unknown-volume-field';
 import { unsupportedDownwardApiField } from './unsupported-downward-api-field';
 import { unusedVolume } from './unused-volume';
@@ -63,6 +65,8 @@ export const RULES: readonly Rule[] = [
   subPathNeverUpdated,
   decimalFileMode,
   worldReadableSecret,
+  databaseOnEmptyDir,
+  unknownEmptyDirMedium,
   configMountHidesDirectory,
 ];
 
