@@ -59,7 +59,10 @@ const EXPECTED: Record<string, string[]> = {
     '0: sub-path-never-updated @ spec.template.spec.containers[0].volumeMounts[1].subPath',
   ],
   'cases/B18-configmap-shadows-home-directory.yaml': ['0: config-mount-hides-directory @ spec.containers[0].volumeMounts[0].mountPath'],
-  'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml': ['1: memory-emptydir-without-size-limit @ spec.template.spec.volumes[0].emptyDir'],
+  'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml': [
+    '0: browser-without-shm @ spec.template.spec.containers[0]',
+    '1: memory-emptydir-without-size-limit @ spec.template.spec.volumes[0].emptyDir',
+  ],
   'cases/B21-database-on-emptydir-data-loss.yaml': ['0: database-on-emptydir @ spec.template.spec.volumes[0].emptyDir'],
   'cases/B23-duplicate-mountpath-kustomize-base.yaml': [
     '0: duplicate-mount-path @ spec.template.spec.containers[0].volumeMounts[1].mountPath',
@@ -67,7 +70,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'cases/B23-duplicate-mountpath-kustomize-patch.yaml': [],
   'cases/B24-volume-with-two-sources-after-merge.yaml': ['0: multiple-volume-sources @ spec.template.spec.volumes[0]'],
-  'seed/01-chrome-node-hostpath-shm.yaml': [],
+  'seed/01-chrome-node-hostpath-shm.yaml': ['0: host-path-dev-shm @ spec.template.spec.volumes[0].hostPath'],
   'seed/02-emptydir-log-storage.yaml': ['0: private-image-without-pull-secret @ spec.containers[0].image'],
   'seed/03-configmap-stableconfig.yaml': [],
   'seed/04-job-configmap-pullsecret.yaml': [],

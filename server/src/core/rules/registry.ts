@@ -1,4 +1,5 @@
 /** Every rule kube-volumes runs. Adding a rule: see CONTRIBUTING.md. */
+import { browserWithoutShm } from './browser-without-shm';
 import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { configMountHidesDirectory } from './config-mount-hides-directory';
 import { databaseOnEmptyDir } from './database-on-emptydir';
@@ -6,6 +7,7 @@ import { decimalFileMode } from './decimal-file-mode';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { hostPathDevShm } from './host-path-dev-shm';
 import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
 import { invalidItemPath } from './invalid-item-path';
@@ -24,6 +26,7 @@ import { mountWithoutVolume } from './mount-without-volume';
 import { multipleVolumeSources } from './multiple-volume-sources';
 import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
 import { projectedSourceConflict } from './projected-source-conflict';
+import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
@@ -67,6 +70,9 @@ export const RULES: readonly Rule[] = [
   worldReadableSecret,
   databaseOnEmptyDir,
   unknownEmptyDirMedium,
+  sensitiveHostPath,
+  hostPathDevShm,
+  browserWithoutShm,
   configMountHidesDirectory,
 ];
 
