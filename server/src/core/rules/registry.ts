@@ -2,6 +2,7 @@
 import { browserWithoutShm } from './browser-without-shm';
 import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { configMountHidesDirectory } from './config-mount-hides-directory';
+import { credentialsInConfigMap } from './credentials-in-configmap';
 import { databaseOnEmptyDir } from './database-on-emptydir';
 import { decimalFileMode } from './decimal-file-mode';
 import { duplicateMountPath } from './duplicate-mount-path';
@@ -26,6 +27,8 @@ import { mountWithoutVolume } from './mount-without-volume';
 import { multipleVolumeSources } from './multiple-volume-sources';
 import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
 import { projectedSourceConflict } from './projected-source-conflict';
+import { pullSecretMissingKey } from './pull-secret-missing-key';
+import { pullSecretWrongType } from './pull-secret-wrong-type';
 import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
@@ -73,6 +76,9 @@ export const RULES: readonly Rule[] = [
   sensitiveHostPath,
   hostPathDevShm,
   browserWithoutShm,
+  pullSecretMissingKey,
+  pullSecretWrongType,
+  credentialsInConfigMap,
   configMountHidesDirectory,
 ];
 
