@@ -57,3 +57,18 @@ export function asSecondDocument(text: string): string {
 export function rejectionPattern(kind: string): RegExp {
   return kind === 'StatefulSet' ? /StatefulSet will be accepted, but the controller cannot create any of its pods \(FailedCreate/ : new RegExp(`The API server rejects the ${kind} \\(`);
 }
+
+/** A StatefulSet with the given volumes and mounts (flow YAML) and claim templates of these names. */
+export const statefulSet = (volumes: string, mounts: string, templates: string[]): string => yaml`
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: db}
+  spec:
+    serviceName: db
+    selector: {matchLabels: {app: db}}
+    template:
+      spec:
+        containers: [{name: db, image: postgres:16, volumeMounts: ${mounts}}]
+        volumes: ${volumes}
+    volumeClaimTemplates: [${templates.map((t) => `{metadata: {name: ${t}}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}`).join(', ')}]
+`;

@@ -93,3 +93,18 @@ export const mountWithoutVolume: DocumentRule = {
     return findings;
   },
 };
+
+/** Names the containers of a pod spec mount or use as devices. */
+export function mountedNames(podSpec: PodSpecModel): Set<string> {
+  const names = new Set<string>();
+  for (const container of podSpec.containers) {
+    for (const mount of [...container.mounts, ...container.devices]) if (mount.name) names.add(mount.name.value);
+  }
+  return names;
+}
+
+/** Volumes or claim templates that an unmatched mount most likely meant: that mount's finding covers them. */
+export function namesMeantByMounts(podSpec: PodSpecModel, used: ReadonlySet<string>): Set<string | undefined> {
+  const known = knownVolumeNames(podSpec);
+  return new Set([...used].filter((n) => !known.has(n)).map((n) => intendedVolume(podSpec, n)?.name));
+}

@@ -1,10 +1,12 @@
 /** Every rule kube-volumes runs. Adding a rule: see CONTRIBUTING.md. */
 import { browserWithoutShm } from './browser-without-shm';
+import { claimTemplateShadowsVolume } from './claim-template-shadows-volume';
 import { cloudImageWithoutPullSecret } from './cloud-image-without-pull-secret';
 import { configMountHidesDirectory } from './config-mount-hides-directory';
 import { credentialsInConfigMap } from './credentials-in-configmap';
 import { databaseOnEmptyDir } from './database-on-emptydir';
 import { decimalFileMode } from './decimal-file-mode';
+import { duplicateClaimVolume } from './duplicate-claim-volume';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
@@ -34,6 +36,7 @@ import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
 import { unknownVolumeField } from './unknown-volume-field';
+import { unmountedClaimTemplate } from './unmounted-claim-template';
 import { unsupportedDownwardApiField } from './unsupported-downward-api-field';
 import { unusedVolume } from './unused-volume';
 import { volumeWithoutSource } from './volume-without-source';
@@ -80,6 +83,9 @@ export const RULES: readonly Rule[] = [
   pullSecretWrongType,
   credentialsInConfigMap,
   configMountHidesDirectory,
+  claimTemplateShadowsVolume,
+  unmountedClaimTemplate,
+  duplicateClaimVolume,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
