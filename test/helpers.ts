@@ -1,4 +1,5 @@
 /** Test helpers: YAML strings in, findings out. */
+import assert from 'node:assert/strict';
 import { analyseText, Diagnostic } from '../server/src/core/analysis/analyzer';
 import { DEFAULT_SETTINGS, Settings } from '../server/src/core/settings';
 
@@ -72,3 +73,9 @@ export const statefulSet = (volumes: string, mounts: string, templates: string[]
         volumes: ${volumes}
     volumeClaimTemplates: [${templates.map((t) => `{metadata: {name: ${t}}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}`).join(', ')}]
 `;
+
+/** Puts `text` after another document: the rule must still report, and only in document 1. */
+export function assertSecondDocument(rule: string, text: string): void {
+  const documents = lint(asSecondDocument(text)).filter((d) => d.rule === rule).map((d) => d.document);
+  assert.ok(documents.length > 0 && documents.every((d) => d === 1), `${rule} reported in documents [${documents}]`);
+}

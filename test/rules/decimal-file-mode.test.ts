@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { asSecondDocument, foundBy, inEveryWorkload, lint, textAt, yaml } from '../helpers';
+import { assertSecondDocument, foundBy, inEveryWorkload, textAt, yaml } from '../helpers';
 
 const RULE = 'decimal-file-mode';
 
@@ -29,8 +29,5 @@ describe(RULE, () => {
     });
   }
 
-  it('reports in the right document', () => {
-    const w = inEveryWorkload(POD)[0];
-    assert.ok(lint(asSecondDocument(w.text)).filter((d) => d.rule === RULE).every((d) => d.document === 1));
-  });
+  it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
 });

@@ -8,7 +8,7 @@
 import { octal } from './invalid-file-mode';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { modeFields, soleSource } from './volume-fields';
+import { modesOf } from './volume-fields';
 
 const ID = 'decimal-file-mode';
 
@@ -34,22 +34,17 @@ export const decimalFileMode: DocumentRule = {
   description: 'A file mode is written in decimal but its digits look like an octal mode (400 is 0620, not 0400).',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
-        const source = soleSource(volume);
-        for (const mode of source ? modeFields(source, document.text) : []) {
-          if (!/^[1-7][0-7]{0,2}$/.test(mode.written) || mode.value > 0o777 || isUsualMode(mode.value)) continue;
-          const meant = parseInt(mode.written, 8);
-          if (!isUsualMode(meant)) continue;
-          findings.push({
-            rule: ID,
-            message: `${mode.written} is decimal: octal ${octal(mode.value)} (${rwx(mode.value)}), not ${octal(meant)} (${rwx(meant)}). Without a leading 0 YAML reads a decimal number; did you mean ${octal(meant)}?`,
-            fieldPath: mode.path,
-            range: mode.range,
-            data: { value: mode.value, suggestions: [octal(meant)], decimal: meant },
-          });
-        }
-      }
+    for (const { mode } of modesOf(literalPodSpecs(document), document.text)) {
+      if (!/^[1-7][0-7]{0,2}$/.test(mode.written) || mode.value > 0o777 || isUsualMode(mode.value)) continue;
+      const meant = parseInt(mode.written, 8);
+      if (!isUsualMode(meant)) continue;
+      findings.push({
+        rule: ID,
+        message: `${mode.written} is decimal: octal ${octal(mode.value)} (${rwx(mode.value)}), not ${octal(meant)} (${rwx(meant)}). Without a leading 0 YAML reads a decimal number; did you mean ${octal(meant)}?`,
+        fieldPath: mode.path,
+        range: mode.range,
+        data: { value: mode.value, suggestions: [octal(meant)], decimal: meant },
+      });
     }
     return findings;
   },

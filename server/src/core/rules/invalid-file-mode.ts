@@ -8,7 +8,7 @@
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { modeFields, ModeField, soleSource } from './volume-fields';
+import { ModeField, modesOf } from './volume-fields';
 
 const ID = 'invalid-file-mode';
 const MAX_MODE = 0o777;
@@ -36,21 +36,16 @@ export const invalidFileMode: DocumentRule = {
   description: 'A defaultMode or items[].mode is outside 0 to 0777 (often an octal mode written without its leading 0).',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
-        const source = soleSource(volume);
-        for (const mode of source ? modeFields(source, document.text) : []) {
-          if (mode.value >= 0 && mode.value <= MAX_MODE) continue;
-          const meant = intendedOctal(mode);
-          findings.push({
-            rule: ID,
-            message: `${explain(mode)}; ${meant ? `did you mean ${meant}?` : 'a mode must be between 0 and 0777.'} YAML reads a number with a leading 0 as octal; in JSON write the decimal value (${meant ? `${parseInt(meant, 8)} for ${meant}` : '420 for 0644'}). ${rejection(podSpec, `${mode.path}: Invalid value: must be a number between 0 and 0777 (octal), both inclusive`)}`,
-            fieldPath: mode.path,
-            range: mode.range,
-            data: { value: mode.value, suggestions: meant ? [meant] : [], decimal: meant ? parseInt(meant, 8) : null },
-          });
-        }
-      }
+    for (const { podSpec, mode } of modesOf(literalPodSpecs(document), document.text)) {
+      if (mode.value >= 0 && mode.value <= MAX_MODE) continue;
+      const meant = intendedOctal(mode);
+      findings.push({
+        rule: ID,
+        message: `${explain(mode)}; ${meant ? `did you mean ${meant}?` : 'a mode must be between 0 and 0777.'} YAML reads a number with a leading 0 as octal; in JSON write the decimal value (${meant ? `${parseInt(meant, 8)} for ${meant}` : '420 for 0644'}). ${rejection(podSpec, `${mode.path}: Invalid value: must be a number between 0 and 0777 (octal), both inclusive`)}`,
+        fieldPath: mode.path,
+        range: mode.range,
+        data: { value: mode.value, suggestions: meant ? [meant] : [], decimal: meant ? parseInt(meant, 8) : null },
+      });
     }
     return findings;
   },

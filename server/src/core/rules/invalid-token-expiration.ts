@@ -9,7 +9,7 @@ import { findPair, rangeOf } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { fileSources, soleSource } from './volume-fields';
+import { fileSourcesOfKind } from './volume-fields';
 
 const ID = 'invalid-token-expiration';
 const MIN = 600;
@@ -22,27 +22,21 @@ export const invalidTokenExpiration: DocumentRule = {
   description: 'A projected serviceAccountToken has expirationSeconds below 600 (10 minutes) or above 2^32.',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
-        const source = soleSource(volume);
-        for (const file of source ? fileSources(source) : []) {
-          if (file.kind !== 'serviceAccountToken') continue;
-          const node = findPair(file.map, 'expirationSeconds')?.value;
-          const range = rangeOf(node);
-          if (!isScalar(node) || typeof node.value !== 'number' || !range || (node.value >= MIN && node.value <= MAX)) continue;
-          const path = `${file.path}.expirationSeconds`;
-          const low = node.value < MIN;
-          findings.push({
-            rule: ID,
-            message: low
-              ? `expirationSeconds ${node.value} is below the minimum of 600 (10 minutes); the kubelet renews the token before it expires anyway, so use 3600 or more. ${rejection(podSpec, `${path}: Invalid value: may not specify a duration less than 10 minutes`)}`
-              : `expirationSeconds ${node.value} is above 2^32. ${rejection(podSpec, `${path}: Invalid value: may not specify a duration larger than 2^32 seconds`)}`,
-            fieldPath: path,
-            range,
-            data: { value: node.value, suggestions: [low ? 3600 : 86400] },
-          });
-        }
-      }
+    for (const { podSpec, file } of fileSourcesOfKind(literalPodSpecs(document), 'serviceAccountToken')) {
+      const node = findPair(file.map, 'expirationSeconds')?.value;
+      const range = rangeOf(node);
+      if (!isScalar(node) || typeof node.value !== 'number' || !range || (node.value >= MIN && node.value <= MAX)) continue;
+      const path = `${file.path}.expirationSeconds`;
+      const low = node.value < MIN;
+      findings.push({
+        rule: ID,
+        message: low
+          ? `expirationSeconds ${node.value} is below the minimum of 600 (10 minutes); the kubelet renews the token before it expires anyway, so use 3600 or more. ${rejection(podSpec, `${path}: Invalid value: may not specify a duration less than 10 minutes`)}`
+          : `expirationSeconds ${node.value} is above 2^32. ${rejection(podSpec, `${path}: Invalid value: may not specify a duration larger than 2^32 seconds`)}`,
+        fieldPath: path,
+        range,
+        data: { value: node.value, suggestions: [low ? 3600 : 86400] },
+      });
     }
     return findings;
   },

@@ -11,7 +11,7 @@ import { asMap, findPair, scalarRef } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { entries, fieldOf, fileSources, firstKeyRange, isEmptyField, soleSource } from './volume-fields';
+import { entries, fieldOf, fileSourcesOfKind, firstKeyRange, isEmptyField } from './volume-fields';
 
 const ID = 'unsupported-downward-api-field';
 const VOLUME_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations'];
@@ -58,26 +58,20 @@ export const unsupportedDownwardApiField: DocumentRule = {
   description: 'A downwardAPI volume file uses a field that volumes cannot expose (spec.nodeName, status.podIP, ...), has both or neither of fieldRef and resourceFieldRef, or lacks resourceFieldRef.containerName.',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
-        const source = soleSource(volume);
-        for (const file of source ? fileSources(source) : []) {
-          if (file.kind !== 'downwardAPI') continue;
-          for (const item of entries(file.map, 'items', file.path)) {
-            for (const problem of itemProblems(item.map)) {
-              const path = problem.field ? `${item.path}.${problem.field}` : item.path;
-              const [parent, leaf] = problem.field.includes('.') ? problem.field.split('.') : [problem.field, ''];
-              const target = parent ? fieldOf(item.map, parent, item.path) : undefined;
-              const leafRef = leaf ? fieldOf(asMap(target?.node), leaf, '') : undefined;
-              findings.push({
-                rule: ID,
-                message: `${problem.why} ${rejection(podSpec, `${path}: ${problem.says}`)}`,
-                fieldPath: path,
-                range: leafRef?.range ?? target?.keyRange ?? firstKeyRange(item.map, volume.range),
-                data: problem.data ?? {},
-              });
-            }
-          }
+    for (const { podSpec, volume, file } of fileSourcesOfKind(literalPodSpecs(document), 'downwardAPI')) {
+      for (const item of entries(file.map, 'items', file.path)) {
+        for (const problem of itemProblems(item.map)) {
+          const path = problem.field ? `${item.path}.${problem.field}` : item.path;
+          const [parent, leaf] = problem.field.includes('.') ? problem.field.split('.') : [problem.field, ''];
+          const target = parent ? fieldOf(item.map, parent, item.path) : undefined;
+          const leafRef = leaf ? fieldOf(asMap(target?.node), leaf, '') : undefined;
+          findings.push({
+            rule: ID,
+            message: `${problem.why} ${rejection(podSpec, `${path}: ${problem.says}`)}`,
+            fieldPath: path,
+            range: leafRef?.range ?? target?.keyRange ?? firstKeyRange(item.map, volume.range),
+            data: problem.data ?? {},
+          });
         }
       }
     }

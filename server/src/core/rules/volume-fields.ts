@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, Scalar, YAMLMap } from 'yaml';
 import { child, item } from '../model/field-path';
-import type { VolumeModel } from '../model/types';
+import type { PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, asSeq, findPair, isNullNode, keyRange, rangeOf, Range } from '../model/yaml-nodes';
 
 export interface SourceRef {
@@ -135,4 +135,28 @@ export function localPathProblem(path: string, reservedPrefix: boolean): string 
   if (hasBacksteps(path)) return "must not contain '..'";
   if (reservedPrefix && path.startsWith('..')) return "must not start with '..'";
   return undefined;
+}
+
+/** Every volume of these pod specs that has exactly one source, with that source. */
+export function* soleSources(podSpecs: readonly PodSpecModel[]): Generator<{ podSpec: PodSpecModel; volume: VolumeModel; source: SourceRef }> {
+  for (const podSpec of podSpecs) {
+    for (const volume of podSpec.volumes) {
+      const source = soleSource(volume);
+      if (source) yield { podSpec, volume, source };
+    }
+  }
+}
+
+/** Every file-producing source of one kind in these pod specs (projected ones included). */
+export function* fileSourcesOfKind(podSpecs: readonly PodSpecModel[], kind: FileSource['kind']): Generator<{ podSpec: PodSpecModel; volume: VolumeModel; file: FileSource }> {
+  for (const { podSpec, volume, source } of soleSources(podSpecs)) {
+    for (const file of fileSources(source)) if (file.kind === kind) yield { podSpec, volume, file };
+  }
+}
+
+/** Every file mode written in these pod specs' volumes. */
+export function* modesOf(podSpecs: readonly PodSpecModel[], text: string): Generator<{ podSpec: PodSpecModel; mode: ModeField }> {
+  for (const { podSpec, source } of soleSources(podSpecs)) {
+    for (const mode of modeFields(source, text)) yield { podSpec, mode };
+  }
 }

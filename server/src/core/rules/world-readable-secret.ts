@@ -8,7 +8,7 @@ import { rwx } from './decimal-file-mode';
 import { octal } from './invalid-file-mode';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { modeFields, soleSource } from './volume-fields';
+import { modesOf } from './volume-fields';
 
 const ID = 'world-readable-secret';
 const OTHERS_READ = 0o004;
@@ -20,20 +20,15 @@ export const worldReadableSecret: DocumentRule = {
   description: 'A mode given for Secret files lets every user in the container read them (e.g. defaultMode: 420, which is 0644).',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
-        const source = soleSource(volume);
-        for (const mode of source ? modeFields(source, document.text) : []) {
-          if (!mode.secret || mode.value < 0 || mode.value > 0o777 || (mode.value & OTHERS_READ) === 0) continue;
-          findings.push({
-            rule: ID,
-            message: `Mode ${mode.written} is ${octal(mode.value)} (${rwx(mode.value)}): every user in the container can read these Secret files. Use 0400 (owner only), or 0440 with the pod's fsGroup for a group.`,
-            fieldPath: mode.path,
-            range: mode.range,
-            data: { value: mode.value, octal: octal(mode.value), suggestions: ['0400', '0440'] },
-          });
-        }
-      }
+    for (const { mode } of modesOf(literalPodSpecs(document), document.text)) {
+      if (!mode.secret || mode.value < 0 || mode.value > 0o777 || (mode.value & OTHERS_READ) === 0) continue;
+      findings.push({
+        rule: ID,
+        message: `Mode ${mode.written} is ${octal(mode.value)} (${rwx(mode.value)}): every user in the container can read these Secret files. Use 0400 (owner only), or 0440 with the pod's fsGroup for a group.`,
+        fieldPath: mode.path,
+        range: mode.range,
+        data: { value: mode.value, octal: octal(mode.value), suggestions: ['0400', '0440'] },
+      });
     }
     return findings;
   },
