@@ -23,7 +23,8 @@ export const invalidHostPath: DocumentRule = {
     for (const podSpec of literalPodSpecs(document)) {
       for (const volume of podSpec.volumes) {
         const source = soleSource(volume);
-        if (source?.key !== 'hostPath') continue;
+        // A hostPath that is not a map (hostPath: /var/log) is invalid-field-value's.
+        if (source?.key !== 'hostPath' || !source.map) continue;
         const hostPath = asMap(source.map);
         const path = scalarRef(findPair(hostPath, 'path')?.value);
         if (!path || isEmptyField(hostPath, 'path')) {

@@ -4,6 +4,7 @@
  * (`1GB`, `1 Gi`) cannot even be decoded.
  * https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/quantity/
  */
+import { isScalar } from 'yaml';
 import { asMap, findPair, scalarRef } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
@@ -30,8 +31,10 @@ export const invalidSizeLimit: DocumentRule = {
       for (const volume of podSpec.volumes) {
         const source = soleSource(volume);
         if (source?.key !== 'emptyDir') continue;
-        const limit = scalarRef(findPair(asMap(source.map), 'sizeLimit')?.value);
-        if (!limit) continue;
+        const node = findPair(asMap(source.map), 'sizeLimit')?.value;
+        const limit = scalarRef(node);
+        // Other types (a boolean, a map) are invalid-field-value's.
+        if (!limit || !isScalar(node) || !['string', 'number'].includes(typeof node.value)) continue;
         const path = `${source.path}.sizeLimit`;
         const match = QUANTITY.exec(limit.value);
         if (match && !(match[1] === '-' && Number(match[2]) !== 0)) continue;

@@ -4,21 +4,13 @@
  * (`mountpath`, `path`) is the usual cause, so the message names what is there instead.
  * https://kubernetes.io/docs/concepts/storage/volumes/
  */
-import type { MountModel } from '../model/types';
 import { keyText } from '../model/yaml-nodes';
-import { nearestName } from '../nearest-name';
 import { rejection } from './consequence';
 import { completePodSpecs, describeContainer } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { firstKeyRange, isEmptyField } from './volume-fields';
+import { firstKeyRange, isEmptyField, standIn } from './volume-fields';
 
 const ID = 'missing-mount-field';
-
-/** A key of the entry that looks like a misspelling of `wanted`. */
-function lookalike(mount: MountModel, wanted: string): string | undefined {
-  const keys = mount.node.items.map(keyText).filter((k): k is string => k !== undefined && k !== wanted);
-  return keys.find((k) => nearestName(k, [wanted]) === wanted || (wanted !== 'name' && k === 'path'));
-}
 
 export const missingMountField: DocumentRule = {
   id: ID,
@@ -33,7 +25,8 @@ export const missingMountField: DocumentRule = {
           const target = mount.kind === 'volumeMounts' ? 'mountPath' : 'devicePath';
           for (const field of ['name', target]) {
             if (!isEmptyField(mount.node, field)) continue;
-            const near = lookalike(mount, field);
+            const pair = standIn(mount.node, field, field === 'name' ? undefined : 'path');
+            const near = pair && keyText(pair);
             findings.push({
               rule: ID,
               message: `${describeContainer(container)}: this ${mount.kind} entry has no "${field}".${near ? ` It has "${near}"; did you mean "${field}"?` : ''} ${rejection(podSpec, `${mount.path}.${field}: Required value`)}`,

@@ -6,16 +6,16 @@
  * `secret:`, which kubectl rejects as an unknown field and other tools silently drop.
  * https://kubernetes.io/docs/concepts/storage/volumes/
  */
-import { findPair, keyRange } from '../model/yaml-nodes';
+import { keyRange, keyText } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
-import { fileSources, firstKeyRange, isEmptyField, soleSource } from './volume-fields';
+import { fileSources, firstKeyRange, isEmptyField, soleSource, standIn } from './volume-fields';
 
 const ID = 'missing-source-field';
 
 /** Required fields of each volume source, and the key people write instead. */
-const REQUIRED: Record<string, { field: string; instead?: string }[]> = {
+export const REQUIRED: Record<string, { field: string; instead?: string }[]> = {
   configMap: [{ field: 'name', instead: 'configMapName' }],
   secret: [{ field: 'secretName', instead: 'name' }],
   persistentVolumeClaim: [{ field: 'claimName', instead: 'name' }],
@@ -34,7 +34,8 @@ export const missingSourceField: DocumentRule = {
     for (const podSpec of completePodSpecs(document)) {
       for (const volume of podSpec.volumes) {
         const source = soleSource(volume);
-        if (!source) continue;
+        // A source that is not a map at all is invalid-field-value's.
+        if (!source?.map) continue;
         const checks = (REQUIRED[source.key] ?? []).map((r) => ({ ...r, map: source.map, path: source.path, label: source.key, anchor: source.keyRange }));
         for (const file of fileSources(source)) {
           if (file.projected && (file.kind === 'secret' || file.kind === 'configMap')) {
@@ -43,14 +44,15 @@ export const missingSourceField: DocumentRule = {
         }
         for (const check of checks) {
           if (!isEmptyField(check.map, check.field)) continue;
-          const instead = check.instead && findPair(check.map, check.instead);
-          const hint = instead ? ` It has "${check.instead}", which is not a field here: a ${check.label} names it with "${check.field}" (kubectl rejects "${check.instead}" as unknown; other tools drop it).` : '';
+          const instead = standIn(check.map, check.field, check.instead);
+          const written = instead && keyText(instead);
+          const hint = written ? ` It has "${written}", which is not a field here: a ${check.label} names it with "${check.field}" (kubectl rejects "${written}" as unknown; other tools drop it).` : '';
           findings.push({
             rule: ID,
             message: `${check.label} has no "${check.field}".${hint} ${rejection(podSpec, `${check.path}.${check.field}: Required value`)}`,
             fieldPath: `${check.path}.${check.field}`,
             range: (instead && keyRange(instead)) || check.anchor,
-            data: { field: check.field, rename: instead ? check.instead : null },
+            data: { field: check.field, rename: written ?? null },
           });
         }
       }

@@ -11,6 +11,7 @@ import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
 import { hostPathDevShm } from './host-path-dev-shm';
+import { invalidFieldValue } from './invalid-field-value';
 import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
 import { invalidItemPath } from './invalid-item-path';
@@ -35,6 +36,7 @@ import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
+import { unknownField } from './unknown-field';
 import { unknownVolumeField } from './unknown-volume-field';
 import { unmountedClaimTemplate } from './unmounted-claim-template';
 import { unsupportedDownwardApiField } from './unsupported-downward-api-field';
@@ -49,6 +51,8 @@ export const RULES: readonly Rule[] = [
   duplicateVolumeName,
   multipleVolumeSources,
   unknownVolumeField,
+  unknownField,
+  invalidFieldValue,
   volumeWithoutSource,
   duplicateMountPath,
   fieldAtWrongLevel,

@@ -3,10 +3,11 @@
  * only the multiple-sources error is worth reporting), the file lists they project, and their
  * file modes. Shared by the rules on modes, item paths and required source fields.
  */
-import { isMap, isScalar, Scalar, YAMLMap } from 'yaml';
+import { isMap, isScalar, Pair, Scalar, YAMLMap } from 'yaml';
 import { child, item } from '../model/field-path';
 import type { PodSpecModel, VolumeModel } from '../model/types';
-import { asMap, asSeq, findPair, isNullNode, keyRange, rangeOf, Range } from '../model/yaml-nodes';
+import { asMap, asSeq, findPair, isNullNode, keyRange, keyText, rangeOf, Range } from '../model/yaml-nodes';
+import { nearestName } from '../nearest-name';
 
 export interface SourceRef {
   readonly key: string;
@@ -159,4 +160,17 @@ export function* modesOf(podSpecs: readonly PodSpecModel[], text: string): Gener
   for (const { podSpec, source } of soleSources(podSpecs)) {
     for (const mode of modeFields(source, text)) yield { podSpec, mode };
   }
+}
+
+/**
+ * The key written instead of a required field that is missing: the usual wrong name (`name`
+ * under `secret`) or a misspelling (`secretname`). The required-field rules report it; the
+ * unknown-field rule leaves it to them (root cause only).
+ */
+export function standIn(map: YAMLMap | undefined, field: string, instead?: string): Pair | undefined {
+  if (!map || !isEmptyField(map, field)) return undefined;
+  return map.items.find((pair) => {
+    const key = keyText(pair);
+    return key !== undefined && key !== field && (key === instead || nearestName(key, [field]) === field);
+  });
 }
