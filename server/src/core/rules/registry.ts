@@ -6,6 +6,7 @@ import { configMountHidesDirectory } from './config-mount-hides-directory';
 import { credentialsInConfigMap } from './credentials-in-configmap';
 import { databaseOnEmptyDir } from './database-on-emptydir';
 import { decimalFileMode } from './decimal-file-mode';
+import { deprecatedVolumeType } from './deprecated-volume-type';
 import { duplicateClaimVolume } from './duplicate-claim-volume';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
@@ -28,6 +29,7 @@ import { missingMountField } from './missing-mount-field';
 import { missingSourceField } from './missing-source-field';
 import { mountWithoutVolume } from './mount-without-volume';
 import { multipleVolumeSources } from './multiple-volume-sources';
+import { newerThanTargetVersion } from './newer-than-target-version';
 import { privateImageWithoutPullSecret } from './private-image-without-pull-secret';
 import { projectedSourceConflict } from './projected-source-conflict';
 import { pullSecretMissingKey } from './pull-secret-missing-key';
@@ -90,6 +92,8 @@ export const RULES: readonly Rule[] = [
   claimTemplateShadowsVolume,
   unmountedClaimTemplate,
   duplicateClaimVolume,
+  deprecatedVolumeType,
+  newerThanTargetVersion,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
