@@ -75,7 +75,8 @@ const EXPECTED: Record<string, string[]> = {
   'seed/01-chrome-node-hostpath-shm.yaml': ['0: host-path-dev-shm @ spec.template.spec.volumes[0].hostPath'],
   'seed/02-emptydir-log-storage.yaml': ['0: private-image-without-pull-secret @ spec.containers[0].image'],
   'seed/03-configmap-stableconfig.yaml': ['0: credentials-in-configmap @ data[autouicluster]'],
-  'seed/04-job-configmap-pullsecret.yaml': [],
+  // The seed mounts its ConfigMap with readOnly: false, as if the job could write its configs there.
+  'seed/04-job-configmap-pullsecret.yaml': ['0: read-only-false-no-effect @ spec.template.spec.containers[0].volumeMounts[0].readOnly'],
   'seed/05-registry-secret.yaml': [],
   // Pasted without indentation: repeated keys at the top level; paste repair is issue #4.
   'seed/06-flattened-job-as-pasted.yaml': ['0: yaml-syntax @ ', '0: yaml-syntax @ '],

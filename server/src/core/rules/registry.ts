@@ -34,7 +34,9 @@ import { privateImageWithoutPullSecret } from './private-image-without-pull-secr
 import { projectedSourceConflict } from './projected-source-conflict';
 import { pullSecretMissingKey } from './pull-secret-missing-key';
 import { pullSecretWrongType } from './pull-secret-wrong-type';
+import { readOnlyFalseNoEffect } from './read-only-false-no-effect';
 import { sensitiveHostPath } from './sensitive-host-path';
+import { subPathExprVariable } from './sub-path-expr-variable';
 import { subPathNeverUpdated } from './sub-path-never-updated';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
@@ -78,6 +80,8 @@ export const RULES: readonly Rule[] = [
   privateImageWithoutPullSecret,
   cloudImageWithoutPullSecret,
   subPathNeverUpdated,
+  subPathExprVariable,
+  readOnlyFalseNoEffect,
   decimalFileMode,
   worldReadableSecret,
   databaseOnEmptyDir,
