@@ -75,6 +75,10 @@ const REJECTED: Record<string, { text: string; path: string }> = {
   'a devicePath with ..': { text: pod('[{name: v, persistentVolumeClaim: {claimName: c}}]', '{name: c, image: nginx, volumeDevices: [{name: v, devicePath: /dev/../x}]}'), path: 'spec.containers[0].volumeDevices[0].devicePath' },
   'an ephemeral container with subPath': { text: pod('[{name: v, emptyDir: {}}]', mounting('[{name: v, mountPath: /v}]'), '  ephemeralContainers: [{name: e, image: busybox, volumeMounts: [{name: v, mountPath: /v, subPath: x}]}]\n'), path: 'spec.ephemeralContainers[0].volumeMounts[0].subPath' },
   'a file path YAML 1.1 reads as a boolean (n is false)': { text: pod('[{name: v, downwardAPI: {items: [{path: n, fieldRef: {fieldPath: metadata.name}}]}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].downwardAPI.items[0].path' },
+  'a relative nfs path': { text: pod('[{name: v, nfs: {server: s, path: e}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].nfs.path' },
+  'a csi driver with an underscore': { text: pod('[{name: v, csi: {driver: my_driver}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].csi.driver' },
+  'a clusterTrustBundle with name and signerName': { text: pod('[{name: v, projected: {sources: [{clusterTrustBundle: {name: a, signerName: example.com/s, path: p}}]}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].projected.sources[0].clusterTrustBundle' },
+  'an ephemeral claim template with a name': { text: pod('[{name: v, ephemeral: {volumeClaimTemplate: {metadata: {name: x}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.name' },
   'an imagePullSecrets entry with a namespace': { text: pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a, namespace: b}]\n'), path: 'spec.imagePullSecrets[0].namespace' },
 };
 

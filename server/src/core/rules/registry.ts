@@ -20,6 +20,7 @@ import { invalidMountPropagation } from './invalid-mount-propagation';
 import { invalidPullSecretEntry } from './invalid-pull-secret-entry';
 import { invalidRecursiveReadOnly } from './invalid-recursive-read-only';
 import { invalidSizeLimit } from './invalid-size-limit';
+import { invalidSourceField } from './invalid-source-field';
 import { invalidSubPath } from './invalid-sub-path';
 import { invalidTokenExpiration } from './invalid-token-expiration';
 import { invalidVolumeDevice } from './invalid-volume-device';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   invalidVolumeName,
   missingMountField,
   missingSourceField,
+  invalidSourceField,
   invalidFileMode,
   invalidHostPath,
   invalidItemPath,
