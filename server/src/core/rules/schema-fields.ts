@@ -56,7 +56,19 @@ function locate(problem: SchemaProblem, root: YAMLMap, base: string, owner: (seg
   return { problem, owner: owner(problem.segments.slice(0, -1)), node: nodeAt(root, problem.segments).node, path: pathOf(base, problem.segments) };
 }
 
+/** Both schema rules read the same problems: validate each document model once. */
+const cache = new WeakMap<DocumentModel, LocatedProblem[]>();
+
 export function locatedProblems(document: DocumentModel): LocatedProblem[] {
+  let problems = cache.get(document);
+  if (!problems) {
+    problems = validateDocument(document);
+    cache.set(document, problems);
+  }
+  return problems;
+}
+
+function validateDocument(document: DocumentModel): LocatedProblem[] {
   const found: (LocatedProblem | undefined)[] = [];
   for (const podSpec of literalPodSpecs(document)) {
     for (const volume of podSpec.volumes) {
