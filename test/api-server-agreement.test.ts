@@ -31,6 +31,7 @@ const ACCEPTED: Record<string, string> = {
   'HostToContainer, and Bidirectional when privileged': pod('[{name: v, hostPath: {path: /mnt}}]', mounting('[{name: v, mountPath: /a, mountPropagation: HostToContainer}, {name: v, mountPath: /b, mountPropagation: Bidirectional}]', ', securityContext: {privileged: true}')),
   'recursiveReadOnly Enabled on a read-only mount, Disabled anywhere': pod('[{name: v, hostPath: {path: /mnt}}]', mounting('[{name: v, mountPath: /a, readOnly: true, recursiveReadOnly: Enabled}, {name: v, mountPath: /b, recursiveReadOnly: Disabled, mountPropagation: HostToContainer}]')),
   'a claim as a device': pod('[{name: v, persistentVolumeClaim: {claimName: raw}}]', '{name: c, image: nginx, volumeDevices: [{name: v, devicePath: /dev/xvda}]}'),
+  'names that YAML 1.1 would read as a date or a time, which Kubernetes keeps as strings': pod('[{name: v, configMap: {name: 2024-01-01, items: [{key: k, path: 12:30}]}}]', mounting('[{name: v, mountPath: /v}]')),
   'imagePullSecrets with names only (duplicates are only warned about)': pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a}, {name: a}]\n'),
 };
 

@@ -54,7 +54,10 @@ function plain(node: unknown): unknown {
     return out;
   }
   if (isSeq(node)) return node.items.map(plain);
-  return (node as { value?: unknown } | null)?.value ?? null;
+  const scalar = node as { value?: unknown; source?: string; format?: string } | null;
+  // go-yaml v2, which Kubernetes uses, keeps timestamps and sexagesimal numbers (12:30) as strings.
+  if (scalar?.value instanceof Date || scalar?.format === 'TIME') return scalar.source ?? String(scalar.value);
+  return scalar?.value ?? null;
 }
 
 function toProblem(error: ErrorObject): SchemaProblem | undefined {
