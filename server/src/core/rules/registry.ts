@@ -12,6 +12,7 @@ import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
 import { hostPathDevShm } from './host-path-dev-shm';
+import { ignoredPullSecretEntry } from './ignored-pull-secret-entry';
 import { invalidFieldValue } from './invalid-field-value';
 import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
@@ -93,6 +94,7 @@ export const RULES: readonly Rule[] = [
   browserWithoutShm,
   pullSecretMissingKey,
   pullSecretWrongType,
+  ignoredPullSecretEntry,
   credentialsInConfigMap,
   configMountHidesDirectory,
   claimTemplateShadowsVolume,
