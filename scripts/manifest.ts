@@ -2,6 +2,7 @@
  * Derives what must not drift from the rule registry: the per-rule settings in package.json and
  * the README's rule table. `npm run sync` writes them; test/manifest.test.ts fails when they differ.
  */
+import { LATEST_STABLE } from '../server/src/core/kubernetes-version';
 import { RULES } from '../server/src/core/rules/registry';
 
 const SEVERITY_CHOICES = ['default', 'error', 'warning', 'information', 'hint', 'off'];
@@ -19,6 +20,12 @@ export function configurationProperties(): Record<string, unknown> {
       items: { type: 'string' },
       default: [],
       description: 'Registry hosts that serve images without credentials, in addition to the well-known public ones (e.g. "harbor.example.com", "registry:5000", "*.example.com").',
+    },
+    'kubeVolumes.kubernetesVersion': {
+      type: 'string',
+      default: LATEST_STABLE,
+      pattern: '^v?1\\.\\d{1,2}(\\.\\d+)?$',
+      description: 'The Kubernetes release the manifests target (e.g. "1.31"): decides which volume types are removed and which fields exist or are on by default.',
     },
   };
   for (const rule of RULES) {

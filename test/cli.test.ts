@@ -64,11 +64,21 @@ describe('cli', () => {
     assert.equal(cli(['--rule=mount-without-volume=off', path.join(CASES, 'B01-mount-name-typo-scratch.yaml')]).code, 0);
   });
 
+  it('honours --kubernetes-version', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-version-'));
+    const file = path.join(dir, 'sidecar.yaml');
+    writeFileSync(file, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  initContainers: [{name: s, image: envoy, restartPolicy: Always}]\n  containers: [{name: a, image: nginx}]\n');
+    assert.match(cli(['--kubernetes-version', '1.27', file]).out, /newer-than-target-version/);
+    assert.doesNotMatch(cli(['--kubernetes-version=v1.33', file]).out, /newer-than-target-version/);
+    assert.doesNotMatch(cli([file]).out, /newer-than-target-version/);
+  });
+
   it('exits 2 on bad usage and unreadable input', () => {
     assert.equal(cli([]).code, 2);
     assert.equal(cli(['--format', 'xml', CASES]).code, 2);
     assert.equal(cli(['--rule', 'no-such-rule=off', CASES]).code, 2);
     assert.equal(cli(['--bogus', CASES]).code, 2);
+    assert.equal(cli(['--kubernetes-version', 'banana', CASES]).code, 2);
     const missing = cli([path.join(CASES, 'does-not-exist.yaml')]);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /cannot read/);

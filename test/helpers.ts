@@ -1,4 +1,5 @@
 /** Test helpers: YAML strings in, findings out. */
+import assert from 'node:assert/strict';
 import { analyseText, Diagnostic } from '../server/src/core/analysis/analyzer';
 import { DEFAULT_SETTINGS, Settings } from '../server/src/core/settings';
 
@@ -46,4 +47,35 @@ export function inEveryWorkload(podSpec: string): { kind: string; text: string; 
     })),
     { kind: 'CronJob', path: 'spec.jobTemplate.spec.template.spec', text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${tpl(10)}` },
   ];
+}
+
+/** `text` as the second document of a file, after an unrelated ConfigMap: findings must say document 1. */
+export function asSecondDocument(text: string): string {
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: unrelated\ndata:\n  a: b\n---\n${text}`;
+}
+
+/** Errors about a pod spec end with what the cluster does: a StatefulSet is accepted and its pods fail. */
+export function rejectionPattern(kind: string): RegExp {
+  return kind === 'StatefulSet' ? /StatefulSet will be accepted, but the controller cannot create any of its pods \(FailedCreate/ : new RegExp(`The API server rejects the ${kind} \\(`);
+}
+
+/** A StatefulSet with the given volumes and mounts (flow YAML) and claim templates of these names. */
+export const statefulSet = (volumes: string, mounts: string, templates: string[]): string => yaml`
+  apiVersion: apps/v1
+  kind: StatefulSet
+  metadata: {name: db}
+  spec:
+    serviceName: db
+    selector: {matchLabels: {app: db}}
+    template:
+      spec:
+        containers: [{name: db, image: postgres:16, volumeMounts: ${mounts}}]
+        volumes: ${volumes}
+    volumeClaimTemplates: [${templates.map((t) => `{metadata: {name: ${t}}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}`).join(', ')}]
+`;
+
+/** Puts `text` after another document: the rule must still report, and only in document 1. */
+export function assertSecondDocument(rule: string, text: string): void {
+  const documents = lint(asSecondDocument(text)).filter((d) => d.rule === rule).map((d) => d.document);
+  assert.ok(documents.length > 0 && documents.every((d) => d === 1), `${rule} reported in documents [${documents}]`);
 }

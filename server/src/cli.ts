@@ -5,6 +5,7 @@ import { analyseText } from './core/analysis/analyzer';
 import { collectFiles } from './cli/files';
 import { parseArguments, USAGE, UsageError } from './cli/arguments';
 import { FileReport, formatJson, formatText } from './cli/format';
+import { DEFAULT_SETTINGS } from './core/settings';
 
 export function run(args: readonly string[], write: (text: string) => void, writeError: (text: string) => void): number {
   let options;
@@ -19,7 +20,7 @@ export function run(args: readonly string[], write: (text: string) => void, writ
     write(`${USAGE}\n`);
     return 0;
   }
-  const settings = { rules: options.rules, publicRegistries: options.publicRegistries };
+  const settings = { rules: options.rules, publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion };
   const reports: FileReport[] = [];
   let unreadable = false;
   let files: string[] = [];

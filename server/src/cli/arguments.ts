@@ -1,5 +1,6 @@
 /** Command-line parsing for the CLI: pure, so that every usage error is testable. */
 import { parseRuleSetting, RuleSetting } from '../core/settings';
+import { minorOf } from '../core/kubernetes-version';
 import { ruleById } from '../core/rules/registry';
 
 export type OutputFormat = 'text' | 'json';
@@ -9,6 +10,7 @@ export interface CliOptions {
   readonly paths: string[];
   readonly rules: Record<string, RuleSetting>;
   readonly publicRegistries: string[];
+  readonly kubernetesVersion?: string;
   readonly help: boolean;
 }
 
@@ -21,6 +23,7 @@ Options:
   --format text|json         output format (default: text)
   --rule ID=SEVERITY         change a rule's severity: error, warning, info, hint or off
   --public-registry HOST     a registry that needs no pull secret (repeatable; *.example.com allowed)
+  --kubernetes-version 1.N   the Kubernetes release the manifests target (default: the newest stable)
   -h, --help                 show this help
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable input.`;
@@ -46,6 +49,7 @@ export function parseArguments(args: readonly string[]): CliOptions {
   const paths: string[] = [];
   const rules: Record<string, RuleSetting> = {};
   const publicRegistries: string[] = [];
+  let kubernetesVersion: string | undefined;
   let help = false;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
@@ -59,9 +63,12 @@ export function parseArguments(args: readonly string[]): CliOptions {
       const [id, setting] = parseRuleArgument(take());
       rules[id] = setting;
     } else if (flag === '--public-registry') publicRegistries.push(take());
-    else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
+    else if (flag === '--kubernetes-version') {
+      kubernetesVersion = take();
+      if (minorOf(kubernetesVersion) === undefined) throw new UsageError(`--kubernetes-version must look like 1.34, not "${kubernetesVersion}"`);
+    } else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
     else paths.push(args[i]);
   }
   if (!help && paths.length === 0) throw new UsageError('no PATH given');
-  return { format, paths, rules, publicRegistries, help };
+  return { format, paths, rules, publicRegistries, kubernetesVersion, help };
 }

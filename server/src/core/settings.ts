@@ -1,4 +1,5 @@
 /** What users can configure, in the editor (`kubeVolumes.*`) and on the command line. */
+import { LATEST_STABLE, minorOf } from './kubernetes-version';
 import { RULES } from './rules/registry';
 import type { RuleOptions, Severity } from './rules/types';
 
@@ -9,7 +10,7 @@ export interface Settings extends RuleOptions {
   readonly rules: Readonly<Record<string, RuleSetting | undefined>>;
 }
 
-export const DEFAULT_SETTINGS: Settings = { rules: {}, publicRegistries: [] };
+export const DEFAULT_SETTINGS: Settings = { rules: {}, publicRegistries: [], kubernetesVersion: LATEST_STABLE };
 
 /** The severity a rule reports with under these settings, or undefined when it is switched off. */
 export function effectiveSeverity(ruleId: string, settings: Settings): Severity | undefined {
@@ -42,5 +43,6 @@ export function normaliseSettings(raw: unknown): Settings {
   const publicRegistries = Array.isArray(input.publicRegistries)
     ? input.publicRegistries.filter((r): r is string => typeof r === 'string' && r.trim() !== '')
     : [];
-  return { rules, publicRegistries };
+  const version = typeof input.kubernetesVersion === 'string' && minorOf(input.kubernetesVersion) !== undefined ? input.kubernetesVersion.trim() : LATEST_STABLE;
+  return { rules, publicRegistries, kubernetesVersion: version };
 }

@@ -87,7 +87,7 @@ export class FileAnalyzer {
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
 
   analyse(text: string, settings: Settings): FileAnalysis {
-    const optionsKey = JSON.stringify(settings.publicRegistries);
+    const optionsKey = JSON.stringify([settings.publicRegistries, settings.kubernetesVersion]);
     if (optionsKey !== this.optionsKey) {
       this.cache.clear();
       this.optionsKey = optionsKey;

@@ -7,6 +7,7 @@
 import type { ContainerModel, MountModel, PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, getString } from '../model/yaml-nodes';
 import { nearestName } from '../nearest-name';
+import { rejection } from './consequence';
 import { completePodSpecs, describeContainer } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -25,13 +26,6 @@ export function referencedObjectName(volume: VolumeModel): { kind: string; name:
     if (reference && name !== undefined) return { kind: reference.kind, name };
   }
   return undefined;
-}
-
-function consequence(podSpec: PodSpecModel): string {
-  const kind = podSpec.object.kind;
-  return kind === 'StatefulSet'
-    ? 'The StatefulSet will be accepted, but the controller cannot create any of its pods (FailedCreate).'
-    : `The API server rejects the ${kind} (volumeMounts name: Not found).`;
 }
 
 /**
@@ -61,7 +55,7 @@ function checkMount(podSpec: PodSpecModel, container: ContainerModel, mount: Mou
   } else if (suggestion) {
     parts.push(`Did you mean "${suggestion}"?`);
   }
-  parts.push(consequence(podSpec));
+  parts.push(rejection(podSpec, `${mount.path}.name: Not found`));
   return {
     rule: 'mount-without-volume',
     message: parts.join(' '),
@@ -99,3 +93,18 @@ export const mountWithoutVolume: DocumentRule = {
     return findings;
   },
 };
+
+/** Names the containers of a pod spec mount or use as devices. */
+export function mountedNames(podSpec: PodSpecModel): Set<string> {
+  const names = new Set<string>();
+  for (const container of podSpec.containers) {
+    for (const mount of [...container.mounts, ...container.devices]) if (mount.name) names.add(mount.name.value);
+  }
+  return names;
+}
+
+/** Volumes or claim templates that an unmatched mount most likely meant: that mount's finding covers them. */
+export function namesMeantByMounts(podSpec: PodSpecModel, used: ReadonlySet<string>): Set<string | undefined> {
+  const known = knownVolumeNames(podSpec);
+  return new Set([...used].filter((n) => !known.has(n)).map((n) => intendedVolume(podSpec, n)?.name));
+}

@@ -33,6 +33,8 @@ export interface Finding {
 export interface RuleOptions {
   /** Registry hosts (or `*.suffix` patterns) that serve images without credentials. */
   readonly publicRegistries: readonly string[];
+  /** The Kubernetes release the manifests target ("1.34"); the newest stable one when absent. */
+  readonly kubernetesVersion?: string;
 }
 
 interface RuleInfo {

@@ -3,7 +3,7 @@
  * the other half of a mount whose name is misspelt; in the second case the mount's own
  * finding says so, and this one stays quiet (root cause only).
  */
-import { intendedVolume, knownVolumeNames } from './mount-without-volume';
+import { mountedNames, namesMeantByMounts } from './mount-without-volume';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -15,13 +15,8 @@ export const unusedVolume: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of completePodSpecs(document)) {
-      const used = new Set<string>();
-      for (const container of podSpec.containers) {
-        for (const mount of [...container.mounts, ...container.devices]) if (mount.name) used.add(mount.name.value);
-      }
-      const known = knownVolumeNames(podSpec);
-      // Volumes that an unmatched mount most likely meant: the mount's finding covers them.
-      const meant = new Set([...used].filter((n) => !known.has(n)).map((n) => intendedVolume(podSpec, n)?.name));
+      const used = mountedNames(podSpec);
+      const meant = namesMeantByMounts(podSpec, used);
       for (const volume of podSpec.volumes) {
         const name = volume.name;
         if (!name || used.has(name.value) || meant.has(name.value)) continue;

@@ -1,0 +1,36 @@
+/**
+ * A StatefulSet whose pod template declares a volume with the same name as one of its
+ * volumeClaimTemplates: the controller replaces that volume with the claim, silently, so
+ * whatever the template volume said (an emptyDir, a configMap) is never used.
+ * https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#volume-claim-templates
+ */
+import { completePodSpecs } from './scope';
+import type { DocumentRule, Finding } from './types';
+
+const ID = 'claim-template-shadows-volume';
+
+export const claimTemplateShadowsVolume: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'A StatefulSet template volume has the name of a volumeClaimTemplate, which silently replaces it.',
+  check(document) {
+    const findings: Finding[] = [];
+    for (const podSpec of completePodSpecs(document)) {
+      for (const template of podSpec.claimTemplates) {
+        const shadowed = podSpec.volumes.find((v) => v.name && v.name.value === template.name?.value);
+        if (!shadowed || !template.name) continue;
+        const source = shadowed.sources[0]?.key ?? 'emptyDir';
+        findings.push({
+          rule: ID,
+          message: `Volume "${template.name.value}" has the name of a volumeClaimTemplate: the StatefulSet controller replaces it with the claim (a PersistentVolumeClaim per replica), so this ${source} volume is never used. Delete it, or rename it if both are meant.`,
+          fieldPath: `${shadowed.path}.name`,
+          range: shadowed.name!.range,
+          related: [{ message: 'the claim template that replaces it', range: template.name.range }],
+          data: { name: template.name.value, index: shadowed.index },
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,53 @@
+/**
+ * A volume without a name, or with one that is not a DNS-1123 label (lowercase letters, digits
+ * and '-', starting and ending with a letter or digit, at most 63 characters). The API server
+ * rejects the pod; its mounts are then not found either, but that is this finding's knock-on.
+ * https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
+ */
+import { rejection } from './consequence';
+import { literalPodSpecs } from './scope';
+import type { DocumentRule, Finding } from './types';
+import { firstKeyRange, isEmptyField } from './volume-fields';
+
+const ID = 'invalid-volume-name';
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** The nearest valid label: lower case, other characters turned into '-', trimmed to 63. */
+export function toDnsLabel(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 63).replace(/^-+|-+$/g, '');
+}
+
+export const invalidVolumeName: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  defaultSeverity: 'error',
+  description: 'A volume has no name, or its name is not a DNS-1123 label (lowercase letters, digits and \'-\', at most 63 characters).',
+  check(document) {
+    const findings: Finding[] = [];
+    for (const podSpec of literalPodSpecs(document)) {
+      for (const volume of podSpec.volumes) {
+        const name = volume.name;
+        if (!name || isEmptyField(volume.node, 'name')) {
+          findings.push({
+            rule: ID,
+            message: `This volume has no name; every volume needs one, and mounts refer to it by that name. ${rejection(podSpec, `${volume.path}.name: Required value`)}`,
+            fieldPath: `${volume.path}.name`,
+            range: firstKeyRange(volume.node, volume.range),
+            data: { index: volume.index },
+          });
+          continue;
+        }
+        if (DNS1123_LABEL.test(name.value) && name.value.length <= 63) continue;
+        const suggestion = toDnsLabel(name.value);
+        findings.push({
+          rule: ID,
+          message: `"${name.value}" is not a valid volume name: it must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters).${suggestion ? ` Did you mean "${suggestion}"? Rename its mounts too.` : ''} ${rejection(podSpec, `${volume.path}.name: Invalid value`)}`,
+          fieldPath: `${volume.path}.name`,
+          range: name.range,
+          data: { name: name.value, suggestions: suggestion ? [suggestion] : [] },
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,59 @@
+/**
+ * A Secret in the same file that a pod or ServiceAccount lists in imagePullSecrets, but whose
+ * type is not kubernetes.io/dockerconfigjson (or kubernetes.io/dockercfg), often Opaque because
+ * a template left the type out. The kubelet silently skips such Secrets when it pulls, so the
+ * pull fails (ErrImagePull, ImagePullBackOff) although the reference looks right.
+ * https://kubernetes.io/docs/concepts/configuration/secret/#docker-config-secrets
+ */
+import { child } from '../model/field-path';
+import type { RelatedLocation } from './types';
+import { literalPodSpecs } from './scope';
+import { objectsOfKind, PULL_SECRET_TYPES, secretType } from './secret-objects';
+import type { FileFinding, FileRule } from './types';
+
+const ID = 'pull-secret-wrong-type';
+
+const sameNamespace = (a: string | undefined, b: string | undefined): boolean => a === undefined || b === undefined || a === b;
+
+export const pullSecretWrongType: FileRule = {
+  id: ID,
+  scope: 'file',
+  defaultSeverity: 'warning',
+  description: 'A Secret used in imagePullSecrets is not of type kubernetes.io/dockerconfigjson (or dockercfg), so the kubelet ignores it.',
+  check(documents) {
+    if (documents.some((d) => d.templated)) return [];
+    const findings: FileFinding[] = [];
+    documents.forEach((document, index) => {
+      for (const secret of objectsOfKind(document, 'Secret')) {
+        const type = secretType(secret);
+        if (PULL_SECRET_TYPES[type.value] || !secret.name) continue;
+        const related: RelatedLocation[] = [];
+        let usedBy = 0;
+        documents.forEach((other, otherIndex) => {
+          for (const podSpec of literalPodSpecs(other)) {
+            if (!sameNamespace(podSpec.object.namespace, secret.namespace)) continue;
+            for (const ref of podSpec.imagePullSecrets) {
+              if (ref.value !== secret.name) continue;
+              usedBy++;
+              related.push({ message: 'used as a pull secret here', range: ref.range, document: otherIndex === index ? undefined : otherIndex });
+            }
+          }
+          for (const account of other.serviceAccounts) {
+            if (account.imagePullSecrets.includes(secret.name!) && sameNamespace(account.object.namespace, secret.namespace)) usedBy++;
+          }
+        });
+        if (usedBy === 0) continue;
+        findings.push({
+          rule: ID,
+          document: index,
+          message: `Secret "${secret.name}" is used in imagePullSecrets but its type is ${type.value}${type.written ? '' : ' (no type given)'}: the kubelet only uses Secrets of type kubernetes.io/dockerconfigjson (or kubernetes.io/dockercfg) for pulls and silently skips this one, so the pull fails with ErrImagePull / ImagePullBackOff. Set type: kubernetes.io/dockerconfigjson (with the key .dockerconfigjson).`,
+          fieldPath: child(secret.pathPrefix, 'type'),
+          range: type.range,
+          related,
+          data: { secret: secret.name, type: type.value, suggestions: ['kubernetes.io/dockerconfigjson'] },
+        });
+      }
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assertSecondDocument, found, foundBy, inEveryWorkload, textAt, yaml } from '../helpers';
+
+const RULE = 'invalid-field-value';
+
+describe(RULE, () => {
+  const POD = yaml`
+    containers:
+      - name: app
+        image: nginx
+        volumeMounts:
+          - {name: a, mountPath: /a, readOnly: "true"}
+          - {name: b, mountPath: /b}
+          - {name: c, mountPath: /c}
+          - {name: d, mountPath: /d}
+    volumes:
+      - name: a
+        secret: {secretName: s, defaultMode: "0644", optional: yes}
+      - name: b
+        persistentVolumeClaim: my-claim
+      - name: c
+        emptyDir: {sizeLimit: true}
+      - name: d
+        image: {reference: "example.com/data:1", pullPolicy: always}
+  `;
+  for (const w of inEveryWorkload(POD)) {
+    it(`reports wrong types and values on the exact node in a ${w.kind}`, () => {
+      const d = foundBy(RULE, w.text);
+      assert.deepEqual(d.map((x) => x.fieldPath), [
+        `${w.path}.containers[0].volumeMounts[0].readOnly`,
+        `${w.path}.volumes[0].secret.defaultMode`,
+        `${w.path}.volumes[1].persistentVolumeClaim`,
+        `${w.path}.volumes[2].emptyDir.sizeLimit`,
+        `${w.path}.volumes[3].image.pullPolicy`,
+      ]);
+      assert.equal(textAt(w.text, d[1]), '"0644"');
+      assert.match(d[1].message, /must be an integer.*Remove the quotes: unquoted, 0644 is read as octal \(420\)/);
+      assert.match(d[2].message, /must be a map, not the string "my-claim"/);
+      assert.deepEqual(d[4].data?.allowed, ['Always', 'Never', 'IfNotPresent']);
+      // Root cause only: the other rules stay quiet on these nodes.
+      assert.deepEqual(found(w.text).filter((f) => /missing-source-field|invalid-size-limit|invalid-file-mode/.test(f)), []);
+    });
+  }
+
+  it('reads YAML 1.1 as Kubernetes does: yes is a boolean, so a name "y" is not a string', () => {
+    const w = inEveryWorkload('containers: [{name: a, image: nginx, volumeMounts: [{name: v, mountPath: /v}]}]\nvolumes: [{name: v, configMap: {name: y}}]')[0];
+    assert.deepEqual(foundBy(RULE, w.text).map((d) => d.fieldPath), ['spec.volumes[0].configMap.name']);
+  });
+
+  it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
+});

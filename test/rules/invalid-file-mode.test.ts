@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assertSecondDocument, found, foundBy, inEveryWorkload, rejectionPattern, textAt, yaml } from '../helpers';
+
+const RULE = 'invalid-file-mode';
+
+describe(RULE, () => {
+  const POD = yaml`
+    containers:
+      - name: app
+        image: nginx
+        volumeMounts:
+          - {name: tls, mountPath: /tls}
+          - {name: conf, mountPath: /conf}
+          - {name: all, mountPath: /all}
+          - {name: ok, mountPath: /ok}
+    volumes:
+      - name: tls
+        secret:
+          secretName: tls
+          defaultMode: 750
+      - name: conf
+        configMap:
+          name: conf
+          items:
+            - {key: a, path: a, mode: -1}
+      - name: all
+        projected:
+          defaultMode: 01777
+          sources:
+            - downwardAPI:
+                items:
+                  - {path: labels, fieldRef: {fieldPath: metadata.labels}, mode: 999}
+      - name: ok
+        secret: {secretName: ok, defaultMode: 0400, items: [{key: a, path: a, mode: 511}]}
+  `;
+  for (const w of inEveryWorkload(POD)) {
+    it(`reports modes outside 0..0777 in a ${w.kind}`, () => {
+      const d = foundBy(RULE, w.text);
+      assert.deepEqual(d.map((x) => x.fieldPath), [
+        `${w.path}.volumes[0].secret.defaultMode`,
+        `${w.path}.volumes[1].configMap.items[0].mode`,
+        `${w.path}.volumes[2].projected.defaultMode`,
+        `${w.path}.volumes[2].projected.sources[0].downwardAPI.items[0].mode`,
+      ]);
+      assert.equal(textAt(w.text, d[0]), '750');
+      assert.match(d[0].message, /^750 is read as decimal 750 \(octal 01356\), above 0777; did you mean 0750\?/);
+      assert.deepEqual(d[0].data?.suggestions, ['0750']);
+      assert.equal(d[0].data?.decimal, 488);
+      assert.match(d[1].message, /-1 is negative/);
+      assert.match(d[2].message, /01777 is 1023 \(octal 01777\), above 0777/);
+      assert.deepEqual(d[3].data?.suggestions, []);
+      assert.match(d[0].message, rejectionPattern(w.kind));
+      // Root cause only: the volume is declared, so its mount is not reported.
+      assert.deepEqual(found(w.text).filter((f) => f.startsWith('mount-without-volume')), []);
+    });
+  }
+
+  it('ignores the modes of a volume with two sources (the two sources are the error)', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers: [{name: a, image: nginx, volumeMounts: [{name: v, mountPath: /v}]}]
+        volumes: [{name: v, secret: {secretName: s}, configMap: {name: c, defaultMode: 999}}]
+    `;
+    assert.deepEqual(foundBy(RULE, text), []);
+  });
+
+  it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
+});
