@@ -17,7 +17,9 @@ describe('paste repair', () => {
     const result = repairIndentation(read('06-flattened-job-as-pasted.yaml'));
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(data(result.text), data(read('04-job-configmap-pullsecret.yaml')));
-    assert.deepEqual(lint(result.text), []);
+    // The repaired Job gets exactly what the original gets.
+    const findings = (text: string): string[] => lint(text).map((d) => `${d.rule} @ ${d.fieldPath}`);
+    assert.deepEqual(findings(result.text), findings(read('04-job-configmap-pullsecret.yaml')));
   });
 
   it('rebuilds the seed Pod, telling its labels from its metadata', () => {
