@@ -128,6 +128,59 @@ function freeName(base: string, taken: ReadonlySet<string | undefined>): string 
   }
 }
 
+/** Replaces the finding's range (a value or a key) with each suggested text. */
+function suggestionFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const suggestions = Array.isArray(finding.data?.suggestions) ? (finding.data!.suggestions as string[]) : [];
+  return suggestions.map((s, i) => ({ title: `Change to ${s}`, preferred: i === 0, edits: [replaceScalar(model.text, finding, s)] }));
+}
+
+/** `name:` written under `secret:` where `secretName:` belongs, and the like: rename the key. */
+function renameFieldFixes(finding: FindingRef): Fix[] {
+  const { field, rename } = finding.data ?? {};
+  if (typeof field !== 'string' || typeof rename !== 'string') return [];
+  return [{ title: `Rename "${rename}" to "${field}"`, preferred: true, edits: [{ start: finding.start, end: finding.end, newText: field }] }];
+}
+
+function subPathExprFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const replacement = finding.data?.replacement;
+  return typeof replacement === 'string' ? [{ title: `Change to ${replacement}`, preferred: true, edits: [replaceScalar(model.text, finding, replacement)] }] : [];
+}
+
+/** Deletes a `readOnly: false` line that changes nothing. */
+function removeLineFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const start = lineStartOf(model.text, finding.start);
+  if (!/^\s*$/.test(model.text.slice(start, finding.start))) return []; // `- readOnly: false` opens its item: leave it
+  const end = model.text.indexOf('\n', finding.end);
+  return [{ title: 'Remove readOnly: false', preferred: true, edits: [{ start, end: end === -1 ? model.text.length : end + 1, newText: '' }] }];
+}
+
+/** hostPath /dev/shm -> a Memory emptyDir with a size limit, in place. */
+function devShmFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const volume = podSpec && volumeAt(podSpec, finding.fieldPath);
+  const hostPath = volume?.sources.find((s) => s.key === 'hostPath');
+  const end = (hostPath?.pair.value as { range?: [number, number, number] } | null)?.range?.[1];
+  if (!hostPath || end === undefined) return [];
+  const pad = ' '.repeat(columnOf(model.text, hostPath.keyRange.start) + 2);
+  const lineBreak = model.text.includes('\r\n') ? '\r\n' : '\n';
+  return [{
+    title: 'Use a Memory emptyDir with sizeLimit: 1Gi instead of the node\'s /dev/shm',
+    preferred: true,
+    edits: [{ start: hostPath.keyRange.start, end, newText: `emptyDir:${lineBreak}${pad}medium: Memory${lineBreak}${pad}sizeLimit: 1Gi` }],
+  }];
+}
+
+/** A browser container without /dev/shm: add a Memory emptyDir and mount it there. */
+function browserShmFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const container = podSpec?.containers.find((c) => finding.fieldPath === c.path || finding.fieldPath.startsWith(`${c.path}.`));
+  if (!podSpec || !container || podSpec.volumes.some((v) => v.name?.value === 'dshm')) return [];
+  const volume = addToList(model.text, podSpec.node, 'volumes', 'name: dshm\nemptyDir:\n  medium: Memory\n  sizeLimit: 1Gi');
+  const mount = addToList(model.text, container.node, 'volumeMounts', 'name: dshm\nmountPath: /dev/shm');
+  if (!volume || !mount) return [];
+  return [{ title: 'Mount a Memory emptyDir (sizeLimit: 1Gi) at /dev/shm', preferred: true, edits: [volume, mount].sort((a, b) => b.start - a.start) }];
+}
+
 /** Secrets of a registry type defined in the file, for "add imagePullSecrets". */
 function registrySecrets(models: readonly DocumentModel[]): string[] {
   const names = new Set<string>();
@@ -227,6 +280,18 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'cloud-image-without-pull-secret': pullSecretFixes,
   'field-at-wrong-level': (m, _all, f) => misplacedFixes(m, f),
   'multiple-volume-sources': (m, _all, f) => splitVolumeFixes(m, f),
+  'invalid-file-mode': (m, _all, f) => suggestionFixes(m, f),
+  'decimal-file-mode': (m, _all, f) => suggestionFixes(m, f),
+  'world-readable-secret': (m, _all, f) => suggestionFixes(m, f),
+  'unknown-emptydir-medium': (m, _all, f) => suggestionFixes(m, f),
+  'unknown-field': (m, _all, f) => suggestionFixes(m, f),
+  'pull-secret-wrong-type': (m, _all, f) => suggestionFixes(m, f),
+  'pull-secret-missing-key': (m, _all, f) => suggestionFixes(m, f),
+  'missing-source-field': (_m, _all, f) => renameFieldFixes(f),
+  'sub-path-expr-variable': (m, _all, f) => subPathExprFixes(m, f),
+  'read-only-false-no-effect': (m, _all, f) => removeLineFixes(m, f),
+  'host-path-dev-shm': (m, _all, f) => devShmFixes(m, f),
+  'browser-without-shm': (m, _all, f) => browserShmFixes(m, f),
 };
 
 /** A document pasted without indentation: every finding in it offers the repair first. */
