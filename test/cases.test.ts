@@ -78,7 +78,7 @@ const EXPECTED: Record<string, string[]> = {
   // The seed mounts its ConfigMap with readOnly: false, as if the job could write its configs there.
   'seed/04-job-configmap-pullsecret.yaml': ['0: read-only-false-no-effect @ spec.template.spec.containers[0].volumeMounts[0].readOnly'],
   'seed/05-registry-secret.yaml': [],
-  // Pasted without indentation: repeated keys at the top level; paste repair is issue #4.
+  // Pasted without indentation: repeated keys at the top level; the paste repair fix rebuilds them (paste-repair.test.ts).
   'seed/06-flattened-job-as-pasted.yaml': ['0: yaml-syntax @ ', '0: yaml-syntax @ '],
   'seed/07-flattened-pod-as-pasted.yaml': ['0: yaml-syntax @ '],
 };
