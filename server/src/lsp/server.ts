@@ -7,8 +7,9 @@ import * as path from 'path';
 import {
   Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { FileAnalyzer } from '../core/analysis/analyzer';
+import type { TextChange } from '../core/text/split-documents';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
 import { toLspDiagnostic } from './diagnostics';
 
@@ -31,7 +32,30 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docsRoot = options.docsRoot ?? path.resolve(__dirname, '..', 'docs');
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * The edits each document received since it was last analysed. A single one lets the analyser
+   * re-split the file only around it; anything else (several edits, a full replacement) means a full split.
+   */
+  const edits = new Map<string, TextChange[] | 'unknown'>();
+  const record = (document: TextDocument, changes: TextDocumentContentChangeEvent[]): void => {
+    const recorded = edits.get(document.uri) ?? [];
+    const change = changes.length === 1 ? changes[0] : undefined;
+    const range: Range | undefined = change && 'range' in change ? (change.range as Range) : undefined;
+    if (recorded === 'unknown' || !change || !range) {
+      edits.set(document.uri, 'unknown');
+      return;
+    }
+    const [a, b] = [document.offsetAt(range.start), document.offsetAt(range.end)];
+    recorded.push({ start: Math.min(a, b), end: Math.max(a, b), length: change.text.length });
+    edits.set(document.uri, recorded);
+  };
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      record(document, changes);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const analysers = new Map<string, FileAnalyzer>();
   const pending = new Map<string, NodeJS.Immediate>();
   const reportedRuleErrors = new Set<string>();
@@ -53,7 +77,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
     let analyser = analysers.get(document.uri);
     if (!analyser) analysers.set(document.uri, (analyser = new FileAnalyzer(onRuleError)));
-    const { diagnostics } = analyser.analyse(document.getText(), settings.analysis);
+    const since = edits.get(document.uri);
+    edits.delete(document.uri);
+    const change = Array.isArray(since) && since.length === 1 ? since[0] : undefined;
+    const { diagnostics } = analyser.analyse(document.getText(), settings.analysis, change);
     void connection.sendDiagnostics({
       uri: document.uri,
       version: document.version,
@@ -104,6 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     clearImmediate(pending.get(event.document.uri));
     pending.delete(event.document.uri);
     analysers.delete(event.document.uri);
+    edits.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
