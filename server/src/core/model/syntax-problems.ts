@@ -23,7 +23,9 @@ function keyAfter(text: string, offset: number): { start: number; end: number; k
 }
 
 export function toSyntaxProblem(error: YAMLError, text: string, flattened: boolean): SyntaxProblem {
-  const fallback = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
+  // The parser may point one past the end (an unclosed quote at the end of the text): keep ranges inside the text.
+  const start = Math.min(error.pos[0], text.length);
+  const fallback = { start, end: Math.min(Math.max(error.pos[1], start + 1), text.length) };
   const pasted = flattened ? PASTED_HINT : '';
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyAfter(text, error.pos[0]);
