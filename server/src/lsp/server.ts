@@ -88,13 +88,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   }
 
-  /** Validates on the next turn of the event loop, so a burst of changes yields one analysis of the latest text. */
+  /**
+   * Validates two turns of the event loop later, so that a burst of changes yields one analysis
+   * of the latest text. Two, because vscode-jsonrpc handles one received message per turn: after
+   * one turn the next edit of the burst is still queued behind us; after two it has cancelled us.
+   */
   function schedule(document: TextDocument): void {
-    clearImmediate(pending.get(document.uri));
-    pending.set(document.uri, setImmediate(() => {
-      pending.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) validate(current);
+    const uri = document.uri;
+    clearImmediate(pending.get(uri));
+    pending.set(uri, setImmediate(() => {
+      pending.set(uri, setImmediate(() => {
+        pending.delete(uri);
+        const current = documents.get(uri);
+        if (current) validate(current);
+      }));
     }));
   }
 
