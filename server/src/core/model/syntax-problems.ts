@@ -7,6 +7,9 @@ import type { SyntaxProblem } from './types';
  * the shape of a manifest copied from a web page that dropped the leading spaces.
  */
 export function looksFlattened(text: string): boolean {
+  // Almost every document has an indented line that is not a comment: then it is not flattened, and
+  // there is no need to split it into lines (this runs for every document of a file when it opens).
+  if (/(?:^|\n)[^\S\n]+[^\s#]/.test(text)) return false;
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   const opensBlock = lines.some((l, i) => /^[A-Za-z]\w*:\s*$/.test(l) && i + 1 < lines.length && /^[A-Za-z-]/.test(lines[i + 1]));
   return lines.length > 3 && opensBlock && lines.every((l) => !/^\s/.test(l));
