@@ -95,9 +95,32 @@ function ifSameText(analysed: AnalysedDocument | undefined, text: string): Analy
   return analysed !== undefined && analysed.model.text.length === text.length && analysed.model.text === text ? analysed : undefined;
 }
 
+/**
+ * Finds a previous document by text, for documents that moved. Most calls look up one or two
+ * texts (the edited document), so the first lookups scan the lengths; many lookups (a paste that
+ * moved everything) build an index by length once.
+ */
+class PreviousDocuments {
+  private lookups = 0;
+  private byLength?: Map<number, AnalysedDocument[]>;
+
+  constructor(private readonly documents: readonly AnalysedDocument[]) {}
+
+  find(text: string): AnalysedDocument | undefined {
+    if (++this.lookups <= 16) return this.documents.find((d) => ifSameText(d, text) !== undefined);
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const d of this.documents) {
+        const list = this.byLength.get(d.model.text.length);
+        if (list) list.push(d);
+        else this.byLength.set(d.model.text.length, [d]);
+      }
+    }
+    return this.byLength.get(text.length)?.find((d) => d.model.text === text);
+  }
+}
+
 export class FileAnalyzer {
-  /** Analysed documents by text, for documents that moved; keyed by the detached texts, whose hashes V8 keeps. */
-  private cache = new Map<string, AnalysedDocument>();
   /** The documents and chunks of the previous call, in file order, and the length of its text. */
   private previous: readonly AnalysedDocument[] = [];
   private previousChunks: readonly DocumentChunk[] = [];
@@ -113,27 +136,20 @@ export class FileAnalyzer {
   analyse(text: string, settings: Settings, change?: TextChange): FileAnalysis {
     const optionsKey = JSON.stringify(settings.publicRegistries);
     if (optionsKey !== this.optionsKey) {
-      this.cache.clear();
       this.previous = [];
       this.previousChunks = [];
       this.optionsKey = optionsKey;
     }
     const split = change ? resplitDocuments(this.previousChunks, this.previousLength, text, change) : splitDocuments(text);
     const previous = this.previous;
+    const moved = new PreviousDocuments(previous);
     // Documents before an edit keep their index, documents after it keep their distance from the end:
     // comparing with those two candidates finds almost every unchanged document without hashing its text.
     const shift = split.length - previous.length;
-    const next = new Map<string, AnalysedDocument>();
-    const documents = split.map((chunk, index) => {
-      const analysed = ifSameText(previous[index], chunk.text)
-        ?? ifSameText(previous[index - shift], chunk.text)
-        ?? next.get(chunk.text)
-        ?? this.cache.get(chunk.text)
-        ?? analyseDocument(detached(chunk.text), settings, this.onRuleError);
-      next.set(analysed.model.text, analysed);
-      return analysed;
-    });
-    this.cache = next;
+    const documents = split.map((chunk, index) => ifSameText(previous[index], chunk.text)
+      ?? ifSameText(previous[index - shift], chunk.text)
+      ?? moved.find(chunk.text)
+      ?? analyseDocument(detached(chunk.text), settings, this.onRuleError));
     this.previous = documents;
     // Chunks keep the detached texts, so that no slice holds on to this version of the file.
     const chunks = split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));

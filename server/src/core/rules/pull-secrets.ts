@@ -40,13 +40,18 @@ interface Candidate {
  * not depend on the others, so it is worked out once per parsed document (a memo, not state:
  * the same model and options always give the same list).
  */
-const candidatesByModel = new WeakMap<DocumentModel, Map<string, readonly Candidate[]>>();
+interface Memo {
+  readonly registries: string;
+  readonly byAccess: Partial<Record<RegistryAccess, readonly Candidate[]>>;
+}
 
-function candidatesOf(document: DocumentModel, options: RuleOptions, access: RegistryAccess, key: string): readonly Candidate[] {
+const candidatesByModel = new WeakMap<DocumentModel, Memo>();
+
+function candidatesOf(document: DocumentModel, options: RuleOptions, access: RegistryAccess, registries: string): readonly Candidate[] {
   if (document.podSpecs.length === 0) return [];
   let memo = candidatesByModel.get(document);
-  if (!memo) candidatesByModel.set(document, (memo = new Map()));
-  const known = memo.get(key);
+  if (!memo || memo.registries !== registries) candidatesByModel.set(document, (memo = { registries, byAccess: {} }));
+  const known = memo.byAccess[access];
   if (known) return known;
   const candidates: Candidate[] = [];
   for (const podSpec of completePodSpecs(document)) {
@@ -57,7 +62,7 @@ function candidatesOf(document: DocumentModel, options: RuleOptions, access: Reg
       if (verdict.access === access) candidates.push({ podSpec, container, verdict });
     }
   }
-  memo.set(key, candidates);
+  memo.byAccess[access] = candidates;
   return candidates;
 }
 
@@ -68,9 +73,9 @@ export function uncoveredImages(documents: readonly DocumentModel[], options: Ru
   const accounts: ServiceAccountModel[] = [];
   for (const document of documents) if (document.serviceAccounts.length > 0) accounts.push(...document.serviceAccounts);
   const found: UncoveredImage[] = [];
-  const key = `${access}\u0000${options.publicRegistries.join('\u0000')}`;
+  const registries = options.publicRegistries.join('\u0000');
   for (let index = 0; index < documents.length; index++) {
-    for (const { podSpec, container, verdict } of candidatesOf(documents[index], options, access, key)) {
+    for (const { podSpec, container, verdict } of candidatesOf(documents[index], options, access, registries)) {
       const serviceAccount = podSpec.serviceAccountName ?? 'default';
       const account = findServiceAccount(accounts, serviceAccount, podSpec.object.namespace);
       if (account && account.imagePullSecrets.length > 0) continue;
