@@ -20,6 +20,24 @@ describe('FileAnalyzer', () => {
     assert.deepEqual(after.diagnostics.map((d) => [d.document, d.rule, d.range.start.line]), [[20, 'mount-without-volume', 20 * 10 + 7]]);
   });
 
+  it('given the edit, re-splits only around it and reports what a full analysis reports', () => {
+    const docs = Array.from({ length: 30 }, (_, i) => pod(`p${i}`, 'data'));
+    const before = docs.join('---\n');
+    const analyser = new FileAnalyzer();
+    const first = analyser.analyse(before, DEFAULT_SETTINGS);
+    // Type "x" into the mount name of document 12 ("data" -> "datax"), then insert a new document after it.
+    const at = before.indexOf('name: data,', first.chunks[12].offset) + 'name: data'.length;
+    const typed = `${before.slice(0, at)}x${before.slice(at)}`;
+    const incremental = analyser.analyse(typed, DEFAULT_SETTINGS, { start: at, end: at, length: 1 });
+    assert.deepEqual(incremental.diagnostics, new FileAnalyzer().analyse(typed, DEFAULT_SETTINGS).diagnostics);
+    assert.equal(incremental.documents.filter((d, i) => d === first.documents[i]).length, 29);
+    const boundary = incremental.chunks[13].offset;
+    const inserted = `${typed.slice(0, boundary)}---\n${pod('new', 'dta')}${typed.slice(boundary)}`;
+    const grown = analyser.analyse(inserted, DEFAULT_SETTINGS, { start: boundary, end: boundary, length: inserted.length - typed.length });
+    assert.deepEqual(grown.diagnostics, new FileAnalyzer().analyse(inserted, DEFAULT_SETTINGS).diagnostics);
+    assert.deepEqual(grown.diagnostics.map((d) => d.document), [12, 13]);
+  });
+
   it('reuses cached results when documents move, and still reports them at their new lines', () => {
     const analyser = new FileAnalyzer();
     analyser.analyse(`${pod('a', 'data')}---\n${pod('b', 'dta')}`, DEFAULT_SETTINGS);

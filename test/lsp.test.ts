@@ -13,10 +13,13 @@ const CASES = path.resolve(ROOT, '..', 'shared', 'cases');
 class Client {
   private readonly waiting = new Map<string, ((p: PublishDiagnosticsParams) => void)[]>();
   readonly configurationRequests: unknown[] = [];
+  /** Every publishDiagnostics received, in order. */
+  readonly published: PublishDiagnosticsParams[] = [];
   settings: Record<string, unknown> = {};
 
   constructor(readonly connection: MessageConnection) {
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.published.push(params);
       const queue = this.waiting.get(params.uri) ?? [];
       this.waiting.set(params.uri, []);
       queue.forEach((resolve) => resolve(params));
@@ -26,6 +29,14 @@ class Client {
       return [this.settings];
     });
     connection.onRequest('client/registerCapability', () => null);
+  }
+
+  /** The first diagnostics published for `uri` at `version`. */
+  async nextDiagnosticsFor(uri: string, version: number): Promise<PublishDiagnosticsParams> {
+    for (;;) {
+      const published = await this.nextDiagnostics(uri);
+      if (published.version === version) return published;
+    }
   }
 
   /** The next diagnostics published for `uri`, or a rejection after a bounded wait. */
@@ -168,6 +179,37 @@ describe('language server over stdio', () => {
     await open('indented.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
     const none = (await client.connection.sendRequest('kubeVolumes/repairIndentation', { uri: 'file:///work/indented.yaml', position: { line: 0, character: 0 } })) as { message: string };
     assert.match(none.message, /indented already/);
+  });
+
+  it('never publishes stale diagnostics: after a burst of edits the last ones are for the final version', async () => {
+    const uri = 'file:///work/burst.yaml';
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    await open('burst.yaml', text);
+    const final = client.nextDiagnosticsFor(uri, 21);
+    // Twenty keystrokes sent back to back, each appending a character to the mount name "scratch".
+    for (let version = 2; version <= 21; version++) {
+      const at = { line: 13, character: 23 + version - 2 };
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: at, end: at }, text: 'x' }] });
+    }
+    const { diagnostics } = await final;
+    assert.equal(diagnostics.find((d) => d.code === 'mount-without-volume')?.data && (diagnostics.find((d) => d.code === 'mount-without-volume')!.data as { name: string }).name, `scratch${'x'.repeat(20)}`);
+    // Give a late, stale publication the time to show up, then check the order of what was published.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const versions = client.published.filter((p) => p.uri === uri).map((p) => p.version);
+    assert.equal(versions.at(-1), 21);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a! - b!), 'versions never go back');
+    assert.ok(versions.length < 21, `a burst is analysed fewer times than it has edits (${versions.length})`);
+  });
+
+  it('survives notifications and requests for documents it does not know', async () => {
+    const uri = 'file:///work/never-opened.yaml';
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'kind: Pod\n' }] });
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => undefined);
+    await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }).catch(() => undefined);
+    assert.equal(server.exitCode, null);
+    const { diagnostics } = await open('after-unknown.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n');
+    assert.deepEqual(diagnostics, []);
   });
 
   it('clears diagnostics when a document closes', async () => {

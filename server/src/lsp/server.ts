@@ -8,8 +8,9 @@ import {
   CodeActionKind, Connection, DidChangeConfigurationNotification, ErrorCodes, InitializeParams, InitializeResult, Position,
   ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { FileAnalysis, FileAnalyzer } from '../core/analysis/analyzer';
+import type { TextChange } from '../core/text/split-documents';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
 import { toLspDiagnostic } from './diagnostics';
 import * as features from './features';
@@ -34,7 +35,30 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docsRoot = options.docsRoot ?? path.resolve(__dirname, '..', 'docs');
-  const documents = new TextDocuments(TextDocument);
+  /**
+   * The edits each document received since it was last analysed. A single one lets the analyser
+   * re-split the file only around it; anything else (several edits, a full replacement) means a full split.
+   */
+  const edits = new Map<string, TextChange[] | 'unknown'>();
+  const record = (document: TextDocument, changes: TextDocumentContentChangeEvent[]): void => {
+    const recorded = edits.get(document.uri) ?? [];
+    const change = changes.length === 1 ? changes[0] : undefined;
+    const range: Range | undefined = change && 'range' in change ? (change.range as Range) : undefined;
+    if (recorded === 'unknown' || !change || !range) {
+      edits.set(document.uri, 'unknown');
+      return;
+    }
+    const [a, b] = [document.offsetAt(range.start), document.offsetAt(range.end)];
+    recorded.push({ start: Math.min(a, b), end: Math.max(a, b), length: change.text.length });
+    edits.set(document.uri, recorded);
+  };
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (document, changes, version) => {
+      record(document, changes);
+      return TextDocument.update(document, changes, version);
+    },
+  });
   const analysers = new Map<string, FileAnalyzer>();
   const pending = new Map<string, NodeJS.Immediate>();
   const reportedRuleErrors = new Set<string>();
@@ -56,7 +80,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (cached && cached.version === document.version && cached.settings === settings.analysis) return cached.analysis;
     let analyser = analysers.get(document.uri);
     if (!analyser) analysers.set(document.uri, (analyser = new FileAnalyzer(onRuleError)));
-    const analysis = analyser.analyse(document.getText(), settings.analysis);
+    // A single edit since the last analysis lets the analyser re-split only around it.
+    const since = edits.get(document.uri);
+    edits.delete(document.uri);
+    const change = Array.isArray(since) && since.length === 1 ? since[0] : undefined;
+    const analysis = analyser.analyse(document.getText(), settings.analysis, change);
     latest.set(document.uri, { version: document.version, settings: settings.analysis, analysis });
     return analysis;
   }
@@ -75,13 +103,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   }
 
-  /** Validates on the next turn of the event loop, so a burst of changes yields one analysis of the latest text. */
+  /**
+   * Validates two turns of the event loop later, so that a burst of changes yields one analysis
+   * of the latest text. Two, because vscode-jsonrpc handles one received message per turn: after
+   * one turn the next edit of the burst is still queued behind us; after two it has cancelled us.
+   */
   function schedule(document: TextDocument): void {
-    clearImmediate(pending.get(document.uri));
-    pending.set(document.uri, setImmediate(() => {
-      pending.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (current) validate(current);
+    const uri = document.uri;
+    clearImmediate(pending.get(uri));
+    pending.set(uri, setImmediate(() => {
+      pending.set(uri, setImmediate(() => {
+        pending.delete(uri);
+        const current = documents.get(uri);
+        if (current) validate(current);
+      }));
     }));
   }
 
@@ -165,6 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     pending.delete(event.document.uri);
     analysers.delete(event.document.uri);
     latest.delete(event.document.uri);
+    edits.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 

@@ -11,7 +11,7 @@ import { DOCUMENT_RULES, FILE_RULES } from '../rules/registry';
 import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types';
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
-import { DocumentChunk, splitDocuments } from '../text/split-documents';
+import { DocumentChunk, resplitDocuments, splitDocuments, TextChange } from '../text/split-documents';
 import { findSuppressions, isSuppressed } from './suppressions';
 
 export interface TextRange {
@@ -80,32 +80,90 @@ function toTextRange(chunk: DocumentChunk, lines: LineIndex, range: Range): Text
   };
 }
 
+/**
+ * A copy of `text` that shares no memory with the file it was cut from. A chunk is a slice of the
+ * whole file's text, and V8 keeps the whole text alive for as long as a slice of it lives: cached
+ * per document, slices would hold one full copy of the file per keystroke.
+ */
+function detached(text: string): string {
+  // Through UTF-8 a one-byte string stays one-byte (so comparing it with the file's slices is a plain
+  // memory comparison); a lone surrogate would not survive UTF-8, so such text goes through UTF-16.
+  return /[\uD800-\uDFFF]/.test(text) ? Buffer.from(text, 'utf16le').toString('utf16le') : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** `analysed` if its document has exactly this text: a length check, then one memory comparison. */
+function ifSameText(analysed: AnalysedDocument | undefined, text: string): AnalysedDocument | undefined {
+  return analysed !== undefined && analysed.model.text.length === text.length && analysed.model.text === text ? analysed : undefined;
+}
+
+/**
+ * Finds a previous document by text, for documents that moved. Most calls look up one or two
+ * texts (the edited document), so the first lookups scan the lengths; many lookups (a paste that
+ * moved everything) build an index by length once.
+ */
+class PreviousDocuments {
+  private lookups = 0;
+  private byLength?: Map<number, AnalysedDocument[]>;
+
+  constructor(private readonly documents: readonly AnalysedDocument[]) {}
+
+  find(text: string): AnalysedDocument | undefined {
+    if (++this.lookups <= 16) return this.documents.find((d) => ifSameText(d, text) !== undefined);
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const d of this.documents) {
+        const list = this.byLength.get(d.model.text.length);
+        if (list) list.push(d);
+        else this.byLength.set(d.model.text.length, [d]);
+      }
+    }
+    return this.byLength.get(text.length)?.find((d) => d.model.text === text);
+  }
+}
+
 export class FileAnalyzer {
-  private cache = new Map<string, AnalysedDocument>();
+  /** The documents and chunks of the previous call, in file order, and the length of its text. */
+  private previous: readonly AnalysedDocument[] = [];
+  private previousChunks: readonly DocumentChunk[] = [];
+  private previousLength = 0;
   private optionsKey = '';
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
 
-  analyse(text: string, settings: Settings): FileAnalysis {
+  /**
+   * Analyses `text`. When the caller knows it is the previous text with one `change` applied (an
+   * editor's incremental sync), only the chunks around the change are split again.
+   */
+  analyse(text: string, settings: Settings, change?: TextChange): FileAnalysis {
     const optionsKey = JSON.stringify([settings.publicRegistries, settings.kubernetesVersion]);
     if (optionsKey !== this.optionsKey) {
-      this.cache.clear();
+      this.previous = [];
+      this.previousChunks = [];
       this.optionsKey = optionsKey;
     }
-    const chunks = splitDocuments(text);
-    const next = new Map<string, AnalysedDocument>();
-    const documents = chunks.map((chunk) => {
-      const analysed = next.get(chunk.text) ?? this.cache.get(chunk.text) ?? analyseDocument(chunk.text, settings, this.onRuleError);
-      next.set(chunk.text, analysed);
-      return analysed;
-    });
-    this.cache = next;
+    const split = change ? resplitDocuments(this.previousChunks, this.previousLength, text, change) : splitDocuments(text);
+    const previous = this.previous;
+    const moved = new PreviousDocuments(previous);
+    // Documents before an edit keep their index, documents after it keep their distance from the end:
+    // comparing with those two candidates finds almost every unchanged document without hashing its text.
+    const shift = split.length - previous.length;
+    const documents = split.map((chunk, index) => ifSameText(previous[index], chunk.text)
+      ?? ifSameText(previous[index - shift], chunk.text)
+      ?? moved.find(chunk.text)
+      ?? analyseDocument(detached(chunk.text), settings, this.onRuleError));
+    this.previous = documents;
+    // Chunks keep the detached texts, so that no slice holds on to this version of the file.
+    const chunks = split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
+    this.previousChunks = chunks;
+    this.previousLength = text.length;
     const models = documents.map((d) => d.model);
     const fileFindings = FILE_RULES.flatMap((rule) => runContained<FileFinding>(rule.id, () => rule.check(models, settings), this.onRuleError));
-    const all: FileFinding[] = [
-      ...documents.flatMap((d, index) => d.findings.map((f) => ({ ...f, document: index }))),
-      ...fileFindings,
-    ];
+    // A plain loop: this runs over every document of the file on each keystroke.
+    const all: FileFinding[] = [];
+    for (let index = 0; index < documents.length; index++) {
+      for (const finding of documents[index].findings) all.push({ ...finding, document: index });
+    }
+    all.push(...fileFindings);
     const diagnostics: Diagnostic[] = [];
     const suppressions = findSuppressions(text);
     const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);

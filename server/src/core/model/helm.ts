@@ -4,12 +4,24 @@
  * read, and mark the objects they touch so that rules stay silent where a template could
  * generate what looks missing.
  */
-const ACTION = /\{\{[\s\S]*?\}\}/g;
 
 export function hasTemplateActions(text: string): boolean {
   return text.includes('{{');
 }
 
+/**
+ * Blanks every `{{ ... }}` action. A loop with indexOf rather than a lazy regular expression: on
+ * many `{{` without a closing `}}` the expression searched to the end of the text from each one.
+ */
 export function blankTemplateActions(text: string): string {
-  return text.replace(ACTION, (action) => action.replace(/[^\r\n]/g, ' '));
+  const parts: string[] = [];
+  let done = 0;
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', done)) {
+    const close = text.indexOf('}}', open + 2);
+    if (close === -1) break;
+    parts.push(text.slice(done, open), text.slice(open, close + 2).replace(/[^\r\n]/g, ' '));
+    done = close + 2;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
 }

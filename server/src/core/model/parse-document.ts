@@ -5,7 +5,7 @@
  * integer 420 and `yes` is true. We read it the same way so that modes and flags mean what the
  * API server will think they mean.
  */
-import { isMap, parseDocument, YAMLMap } from 'yaml';
+import { Document, isMap, parseDocument, YAMLMap } from 'yaml';
 import { child, item } from './field-path';
 import { blankTemplateActions, hasTemplateActions } from './helm';
 import { buildPodSpec, misplacedIn } from './pod-spec';
@@ -131,14 +131,24 @@ function serviceAccountOf(object: ObjectModel): ServiceAccountModel | undefined 
 
 const EMPTY_MODEL_PARTS = { objects: [], podSpecs: [], serviceAccounts: [], misplaced: [] };
 
+/**
+ * The parser composes nested collections recursively: thousands of levels (`[[[[...`) exhaust the
+ * stack. Such a document is reported as unreadable instead of failing the whole file.
+ */
+function parseOrUnreadable(text: string): Document.Parsed | SyntaxProblem {
+  try {
+    return parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    const reason = error instanceof RangeError ? 'it nests too deeply' : `the parser failed (${String(error)})`;
+    return { message: `This document cannot be read: ${reason}.`, range: { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) } };
+  }
+}
+
 export function parseDocumentModel(text: string): DocumentModel {
   const templated = hasTemplateActions(text);
-  const document = parseDocument(templated ? blankTemplateActions(text) : text, {
-    version: '1.1',
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
   const flattened = looksFlattened(text);
+  const document = parseOrUnreadable(templated ? blankTemplateActions(text) : text);
+  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened, syntaxProblems: [document], ...EMPTY_MODEL_PARTS };
   const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;

@@ -7,6 +7,9 @@ import type { SyntaxProblem } from './types';
  * the shape of a manifest copied from a web page that dropped the leading spaces.
  */
 export function looksFlattened(text: string): boolean {
+  // Almost every document has an indented line that is not a comment: then it is not flattened, and
+  // there is no need to split it into lines (this runs for every document of a file when it opens).
+  if (/(?:^|\n)[^\S\n]+[^\s#]/.test(text)) return false;
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
   const opensBlock = lines.some((l, i) => /^[A-Za-z]\w*:\s*$/.test(l) && i + 1 < lines.length && /^[A-Za-z-]/.test(lines[i + 1]));
   return lines.length > 3 && opensBlock && lines.every((l) => !/^\s/.test(l));
@@ -23,7 +26,9 @@ function keyAfter(text: string, offset: number): { start: number; end: number; k
 }
 
 export function toSyntaxProblem(error: YAMLError, text: string, flattened: boolean): SyntaxProblem {
-  const fallback = { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) };
+  // The parser may point one past the end (an unclosed quote at the end of the text): keep ranges inside the text.
+  const start = Math.min(error.pos[0], text.length);
+  const fallback = { start, end: Math.min(Math.max(error.pos[1], start + 1), text.length) };
   const pasted = flattened ? PASTED_HINT : '';
   if (error.code === 'DUPLICATE_KEY') {
     const key = keyAfter(text, error.pos[0]);

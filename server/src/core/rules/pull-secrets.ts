@@ -27,26 +27,61 @@ function findServiceAccount(accounts: readonly ServiceAccountModel[], name: stri
   return accounts.find((sa) => sa.object.name === name && sameNamespace(sa.object.namespace, namespace));
 }
 
+/** An image of a pod with no imagePullSecrets of its own, from a registry of the access kind asked for. */
+interface Candidate {
+  readonly podSpec: PodSpecModel;
+  readonly container: ContainerModel;
+  readonly verdict: RegistryVerdict;
+}
+
+/**
+ * The candidates of each document, per access kind and public registries. File rules run over
+ * every document of the file on each keystroke; what one document says about its images does
+ * not depend on the others, so it is worked out once per parsed document (a memo, not state:
+ * the same model and options always give the same list).
+ */
+interface Memo {
+  readonly registries: string;
+  readonly byAccess: Partial<Record<RegistryAccess, readonly Candidate[]>>;
+}
+
+const candidatesByModel = new WeakMap<DocumentModel, Memo>();
+
+function candidatesOf(document: DocumentModel, options: RuleOptions, access: RegistryAccess, registries: string): readonly Candidate[] {
+  if (document.podSpecs.length === 0) return [];
+  let memo = candidatesByModel.get(document);
+  if (!memo || memo.registries !== registries) candidatesByModel.set(document, (memo = { registries, byAccess: {} }));
+  const known = memo.byAccess[access];
+  if (known) return known;
+  const candidates: Candidate[] = [];
+  for (const podSpec of completePodSpecs(document)) {
+    if (podSpec.hasImagePullSecrets) continue;
+    for (const container of podSpec.containers) {
+      if (!container.image || !isLiteralImage(container.image.value)) continue;
+      const verdict = classifyRegistry(container.image.value, options.publicRegistries);
+      if (verdict.access === access) candidates.push({ podSpec, container, verdict });
+    }
+  }
+  memo.byAccess[access] = candidates;
+  return candidates;
+}
+
 /** Images from registries of the given access kind that nothing in the file gives credentials for. */
 export function uncoveredImages(documents: readonly DocumentModel[], options: RuleOptions, access: RegistryAccess): UncoveredImage[] {
   // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
   if (documents.some((d) => d.templated)) return [];
-  const accounts = documents.flatMap((d) => d.serviceAccounts);
+  const accounts: ServiceAccountModel[] = [];
+  for (const document of documents) if (document.serviceAccounts.length > 0) accounts.push(...document.serviceAccounts);
   const found: UncoveredImage[] = [];
-  documents.forEach((document, index) => {
-    for (const podSpec of completePodSpecs(document)) {
-      if (podSpec.hasImagePullSecrets) continue;
+  const registries = options.publicRegistries.join('\u0000');
+  for (let index = 0; index < documents.length; index++) {
+    for (const { podSpec, container, verdict } of candidatesOf(documents[index], options, access, registries)) {
       const serviceAccount = podSpec.serviceAccountName ?? 'default';
       const account = findServiceAccount(accounts, serviceAccount, podSpec.object.namespace);
       if (account && account.imagePullSecrets.length > 0) continue;
-      for (const container of podSpec.containers) {
-        if (!container.image || !isLiteralImage(container.image.value)) continue;
-        const verdict = classifyRegistry(container.image.value, options.publicRegistries);
-        if (verdict.access !== access) continue;
-        found.push({ document: index, podSpec, container, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
-      }
+      found.push({ document: index, podSpec, container, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
     }
-  });
+  }
   return found;
 }
 

@@ -15,42 +15,117 @@ export interface DocumentChunk {
   readonly line: number;
 }
 
-const DOCUMENT_START = /^---(?:[ \t]|\r?$)/;
-const DOCUMENT_END = /^\.\.\.(?:[ \t]|\r?$)/;
-/** A chunk with nothing but blank lines, comments and directives holds no document of its own. */
-const ONLY_PREAMBLE = /^(?:[ \t]*(?:#.*|%.*)?\r?\n?)*$/;
+/**
+ * A `---` or `...` at the start of a line, followed by a blank, the line end or the text end.
+ * Only `\n` ends a line here (a lone `\r` does not), as in the parser's own line scan.
+ */
+const MARKER = /(?:^|\n)(?:---|\.\.\.)(?=[ \t]|\r?\n|\r?$)/g;
+/**
+ * A chunk with nothing but blank lines, comments and directives holds no document of its own.
+ * Written so that each character has one way to match (a comment runs to its line end): the
+ * earlier `(?:[ \t]*(?:#.*)?\r?\n?)*` could split CRLF comment lines in two ways each, and took
+ * minutes to fail on a commented header followed by a document.
+ */
+const ONLY_PREAMBLE = /^(?:[ \t\r\n]|[#%][^\n\r\u2028\u2029]*(?=[\r\n]|$))*$/;
+/** The same, also allowing bare `---` and `...` markers (with comments after them). */
+const ONLY_MARKERS_AND_PREAMBLE = /^(?:[ \t\r\n]|---|\.\.\.|[#%][^\n\r\u2028\u2029]*(?=[\r\n]|$))*$/;
 
+/**
+ * The scan jumps from marker to marker with one regular expression instead of visiting every
+ * line, so that splitting a 10 MB file on each keystroke costs a few milliseconds.
+ */
 export function splitDocuments(text: string): DocumentChunk[] {
   const chunks: DocumentChunk[] = [];
   let chunkStart = 0;
   let chunkLine = 0;
-  let line = 0;
-  let lineStart = 0;
-  const close = (end: number, nextLine: number): void => {
+  // Lines are counted lazily, up to the offset a chunk starts at.
+  let counted = 0;
+  let countedLine = 0;
+  const lineAt = (offset: number): number => {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) countedLine++;
+    counted = offset;
+    return countedLine;
+  };
+  const close = (end: number): void => {
     if (end > chunkStart) chunks.push({ text: text.slice(chunkStart, end), offset: chunkStart, line: chunkLine });
     chunkStart = end;
-    chunkLine = nextLine;
+    chunkLine = lineAt(end);
   };
-  while (lineStart <= text.length) {
-    const newline = text.indexOf('\n', lineStart);
-    const lineEnd = newline === -1 ? text.length : newline + 1;
-    const first = text.charCodeAt(lineStart);
-    const lineText = (): string => text.slice(lineStart, newline === -1 ? text.length : newline);
-    if (first === 45 /* - */ && DOCUMENT_START.test(lineText())) {
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(text); match !== null; match = MARKER.exec(text)) {
+    const lineStart = match[0].charCodeAt(0) === 10 /* \n */ ? match.index + 1 : match.index;
+    if (text.charCodeAt(lineStart) === 45 /* - */) {
       // A preamble of comments or directives belongs to the document that follows it.
-      if (!ONLY_PREAMBLE.test(text.slice(chunkStart, lineStart))) close(lineStart, line);
-    } else if (first === 46 /* . */ && DOCUMENT_END.test(lineText())) {
-      close(lineEnd, line + 1);
+      if (!ONLY_PREAMBLE.test(text.slice(chunkStart, lineStart))) close(lineStart);
+    } else {
+      const newline = text.indexOf('\n', lineStart);
+      close(newline === -1 ? text.length : newline + 1);
     }
-    if (newline === -1) break;
-    lineStart = lineEnd;
-    line++;
   }
-  close(text.length, line);
+  close(text.length);
   return chunks;
 }
 
 /** True when a chunk holds only comments, blank lines or a bare `---`: no document a user wrote. */
 export function isEmptyChunk(chunk: DocumentChunk): boolean {
-  return /^(?:[ \t]*(?:#.*|%.*|---[ \t]*(?:#.*)?|\.\.\.[ \t]*)?\r?\n?)*$/.test(chunk.text);
+  return ONLY_MARKERS_AND_PREAMBLE.test(chunk.text);
+}
+
+/** One edit of a text: the range `[start, end)` of the old text was replaced by `length` characters. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+}
+
+/** The index of the chunk that holds `offset` (the last chunk for the text's end). */
+function chunkAt(chunks: readonly DocumentChunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid].offset <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/**
+ * The chunks of `text` after one `change` to the text `previous` was split from, equal to
+ * `splitDocuments(text)` but without scanning the whole file: only the chunks around the edit,
+ * and one more on each side, are split again; the chunks before keep their objects, the chunks
+ * after are moved by the edit's length and line count.
+ *
+ * Why one more on each side: an edit may create or remove the marker that starts the next chunk,
+ * or join a chunk to the one before. The chunk before the edit region starts on a line the edit
+ * did not touch, so the scan's state there is as in a full split; the region ends where an
+ * untouched chunk starts, which stays a boundary unless what precedes it is only comments
+ * (then a full split decides).
+ */
+export function resplitDocuments(previous: readonly DocumentChunk[], previousLength: number, text: string, change: TextChange): DocumentChunk[] {
+  const delta = change.length - (change.end - change.start);
+  if (previous.length === 0 || text.length !== previousLength + delta) return splitDocuments(text);
+  const first = Math.max(0, chunkAt(previous, Math.max(0, change.start - 1)) - 1);
+  const last = Math.min(previous.length - 1, chunkAt(previous, change.end) + 1);
+  const regionStart = previous[first].offset;
+  const oldRegionEnd = last + 1 < previous.length ? previous[last + 1].offset : previousLength;
+  const regionText = text.slice(regionStart, oldRegionEnd + delta);
+  const region = splitDocuments(regionText);
+  const hasAfter = last + 1 < previous.length;
+  if (hasAfter && (region.length === 0 || ONLY_PREAMBLE.test(region[region.length - 1].text))) return splitDocuments(text);
+  const startLine = previous[first].line;
+  const lineDelta = hasAfter ? startLine + countLines(regionText) - previous[last + 1].line : 0;
+  const chunks = previous.slice(0, first);
+  for (const c of region) chunks.push({ text: c.text, offset: c.offset + regionStart, line: c.line + startLine });
+  for (let i = last + 1; i < previous.length; i++) {
+    const c = previous[i];
+    chunks.push({ text: c.text, offset: c.offset + delta, line: c.line + lineDelta });
+  }
+  return chunks;
 }
