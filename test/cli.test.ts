@@ -48,6 +48,21 @@ describe('cli', () => {
     assert.equal(d.fieldPath, 'spec.template.spec.containers[0].imagePullSecrets');
   });
 
+  it('writes SARIF 2.1.0 for code scanning, with the rule table and 1-based regions', () => {
+    const { code, out } = cli(['--format', 'sarif', path.join(CASES, 'B01-mount-name-typo-scratch.yaml')]);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(out);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'kube-volumes');
+    const result = run.results.find((r: { ruleId: string }) => r.ruleId === 'mount-without-volume');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, 'mount-without-volume');
+    assert.equal(result.level, 'error');
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 14, startColumn: 17, endLine: 14, endColumn: 24 });
+    assert.equal(result.locations[0].logicalLocations[0].fullyQualifiedName, 'document[0].spec.containers[0].volumeMounts[0].name');
+    assert.match(result.locations[0].physicalLocation.artifactLocation.uri, /B01-mount-name-typo-scratch\.yaml$/);
+  });
+
   it('walks folders for .yaml and .yml, skipping node_modules', () => {
     const dir = fixtureFolder();
     const { code, out } = cli(['--format', 'json', dir]);

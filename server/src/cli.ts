@@ -5,6 +5,8 @@ import { analyseText } from './core/analysis/analyzer';
 import { collectFiles } from './cli/files';
 import { parseArguments, USAGE, UsageError } from './cli/arguments';
 import { FileReport, formatJson, formatText } from './cli/format';
+import { formatSarif } from './cli/sarif';
+import { version as VERSION } from '../../package.json';
 import { DEFAULT_SETTINGS } from './core/settings';
 
 export function run(args: readonly string[], write: (text: string) => void, writeError: (text: string) => void): number {
@@ -42,7 +44,7 @@ export function run(args: readonly string[], write: (text: string) => void, writ
     const onRuleError = (rule: string, error: unknown): void => writeError(`kube-volumes: rule ${rule} failed on ${file}: ${String(error)}\n`);
     reports.push({ path: file, diagnostics: analyseText(text, settings, onRuleError).diagnostics });
   }
-  write(options.format === 'json' ? formatJson(reports) : formatText(reports));
+  write(options.format === 'json' ? formatJson(reports) : options.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports));
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

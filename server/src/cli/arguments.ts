@@ -3,7 +3,7 @@ import { parseRuleSetting, RuleSetting } from '../core/settings';
 import { minorOf } from '../core/kubernetes-version';
 import { ruleById } from '../core/rules/registry';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface CliOptions {
   readonly format: OutputFormat;
@@ -20,7 +20,7 @@ Checks the volumes, mounts and pull secrets of Kubernetes manifests. PATH is a f
 folder; folders are searched recursively for .yaml and .yml files.
 
 Options:
-  --format text|json         output format (default: text)
+  --format text|json|sarif   output format (default: text); SARIF 2.1.0 for code scanning
   --rule ID=SEVERITY         change a rule's severity: error, warning, info, hint or off
   --public-registry HOST     a registry that needs no pull secret (repeatable; *.example.com allowed)
   --kubernetes-version 1.N   the Kubernetes release the manifests target (default: the newest stable)
@@ -57,7 +57,7 @@ export function parseArguments(args: readonly string[]): CliOptions {
     if (flag === '-h' || flag === '--help') help = true;
     else if (flag === '--format') {
       const value = take();
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, not "${value}"`);
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif, not "${value}"`);
       format = value;
     } else if (flag === '--rule') {
       const [id, setting] = parseRuleArgument(take());

@@ -1,4 +1,4 @@
-/** The CLI's two output formats: `file:line:col severity message rule`, and JSON for tools. */
+/** The CLI's output formats: `file:line:col severity message rule`, and JSON for tools (SARIF is in sarif.ts). */
 import type { Diagnostic } from '../core/analysis/analyzer';
 
 export interface FileReport {
