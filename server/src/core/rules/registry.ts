@@ -37,6 +37,8 @@ import { projectedSourceConflict } from './projected-source-conflict';
 import { pullSecretMissingKey } from './pull-secret-missing-key';
 import { pullSecretWrongType } from './pull-secret-wrong-type';
 import { readOnlyFalseNoEffect } from './read-only-false-no-effect';
+import { relativeHostPath } from './relative-host-path';
+import { relativeMountPath } from './relative-mount-path';
 import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathExprVariable } from './sub-path-expr-variable';
 import { subPathNeverUpdated } from './sub-path-never-updated';
@@ -102,6 +104,8 @@ export const RULES: readonly Rule[] = [
   duplicateClaimVolume,
   deprecatedVolumeType,
   newerThanTargetVersion,
+  relativeMountPath,
+  relativeHostPath,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
