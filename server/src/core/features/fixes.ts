@@ -294,6 +294,7 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'browser-without-shm': (m, _all, f) => browserShmFixes(m, f),
   'relative-mount-path': (m, _all, f) => suggestionFixes(m, f),
   'relative-host-path': (m, _all, f) => suggestionFixes(m, f),
+  'impossible-object-name': (m, _all, f) => suggestionFixes(m, f),
 };
 
 /** A document pasted without indentation: every finding in it offers the repair first. */

@@ -13,6 +13,7 @@ import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
 import { hostPathDevShm } from './host-path-dev-shm';
 import { ignoredPullSecretEntry } from './ignored-pull-secret-entry';
+import { impossibleObjectName } from './impossible-object-name';
 import { invalidFieldValue } from './invalid-field-value';
 import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
@@ -106,6 +107,7 @@ export const RULES: readonly Rule[] = [
   newerThanTargetVersion,
   relativeMountPath,
   relativeHostPath,
+  impossibleObjectName,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
