@@ -43,6 +43,7 @@ import { relativeMountPath } from './relative-mount-path';
 import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathExprVariable } from './sub-path-expr-variable';
 import { subPathNeverUpdated } from './sub-path-never-updated';
+import { subPathOnImageVolume } from './sub-path-on-image-volume';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
 import { unknownField } from './unknown-field';
@@ -108,6 +109,7 @@ export const RULES: readonly Rule[] = [
   relativeMountPath,
   relativeHostPath,
   impossibleObjectName,
+  subPathOnImageVolume,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
