@@ -11,6 +11,7 @@ import { duplicateClaimVolume } from './duplicate-claim-volume';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { fileOrCreateParent } from './file-or-create-parent';
 import { hostPathDevShm } from './host-path-dev-shm';
 import { ignoredPullSecretEntry } from './ignored-pull-secret-entry';
 import { impossibleObjectName } from './impossible-object-name';
@@ -110,6 +111,7 @@ export const RULES: readonly Rule[] = [
   relativeHostPath,
   impossibleObjectName,
   subPathOnImageVolume,
+  fileOrCreateParent,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
