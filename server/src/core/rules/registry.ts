@@ -14,6 +14,7 @@ import { fieldAtWrongLevel } from './field-at-wrong-level';
 import { fileOrCreateParent } from './file-or-create-parent';
 import { hostPathDevShm } from './host-path-dev-shm';
 import { ignoredPullSecretEntry } from './ignored-pull-secret-entry';
+import { ignoredServiceAccountPullSecrets } from './ignored-service-account-pull-secrets';
 import { impossibleObjectName } from './impossible-object-name';
 import { invalidFieldValue } from './invalid-field-value';
 import { invalidFileMode } from './invalid-file-mode';
@@ -112,6 +113,7 @@ export const RULES: readonly Rule[] = [
   impossibleObjectName,
   subPathOnImageVolume,
   fileOrCreateParent,
+  ignoredServiceAccountPullSecrets,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');
