@@ -32,6 +32,9 @@ const ACCEPTED: Record<string, string> = {
   'recursiveReadOnly Enabled on a read-only mount, Disabled anywhere': pod('[{name: v, hostPath: {path: /mnt}}]', mounting('[{name: v, mountPath: /a, readOnly: true, recursiveReadOnly: Enabled}, {name: v, mountPath: /b, recursiveReadOnly: Disabled, mountPropagation: HostToContainer}]')),
   'a claim as a device': pod('[{name: v, persistentVolumeClaim: {claimName: raw}}]', '{name: c, image: nginx, volumeDevices: [{name: v, devicePath: /dev/xvda}]}'),
   'names that YAML 1.1 would read as a date or a time, which Kubernetes keeps as strings': pod('[{name: v, configMap: {name: 2024-01-01, items: [{key: k, path: 12:30}]}}]', mounting('[{name: v, mountPath: /v}]')),
+  'subPath on an image volume (allowed from 1.33; the default target is newer)': pod('[{name: v, image: {reference: "quay.io/x/models:1", pullPolicy: IfNotPresent}}]', mounting('[{name: v, mountPath: /m, subPath: a}]')),
+  'relative mountPath and hostPath (only warned about)': pod('[{name: v, hostPath: {path: var/log}}]', mounting('[{name: v, mountPath: logs, readOnly: true}]')),
+  'names no object can have (the server checks only that they are set)': pod('[{name: v, secret: {secretName: My_Secret}}, {name: w, persistentVolumeClaim: {claimName: Data}}]', mounting('[{name: v, mountPath: /v}, {name: w, mountPath: /w}]'), '  imagePullSecrets: [{name: Reg_Cred}]\n'),
   'imagePullSecrets with names only (duplicates are only warned about)': pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a}, {name: a}]\n'),
 };
 
@@ -89,6 +92,11 @@ describe('agreement with the API server', () => {
       assert.deepEqual(lint(text).filter((d) => d.severity === 'error').map((d) => `${d.rule} @ ${d.fieldPath}`), []);
     });
   }
+  it('rejects subPath on an image volume when the target is 1.32', () => {
+    const text = pod('[{name: v, image: {reference: "quay.io/x/models:1", pullPolicy: IfNotPresent}}]', mounting('[{name: v, mountPath: /m, subPath: a}]'));
+    const errors = lint(text, { kubernetesVersion: '1.32' }).filter((d) => d.severity === 'error').map((d) => d.fieldPath);
+    assert.deepEqual(errors, ['spec.containers[0].volumeMounts[0].subPath']);
+  });
   for (const [name, { text, path }] of Object.entries(REJECTED)) {
     it(`rejects ${name}, at ${path}`, () => {
       const errors = lint(text).filter((d) => d.severity === 'error').map((d) => d.fieldPath);

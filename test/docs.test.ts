@@ -8,10 +8,14 @@ import { lint } from './helpers';
 
 const DOCS = path.resolve(__dirname, '..', 'docs', 'rules');
 
-/** The first yaml block after a `## heading`. */
-function example(page: string, heading: string): string | undefined {
+/**
+ * The first yaml block after a `## heading`, and the release it targets: a version-dependent
+ * rule's page says `<!-- kubernetesVersion: 1.32 -->` between the heading and the block.
+ */
+function example(page: string, heading: string): { text: string; settings: { kubernetesVersion?: string } } | undefined {
   const at = page.indexOf(`## ${heading}`);
-  return at < 0 ? undefined : /```ya?ml\n([\s\S]*?)```/.exec(page.slice(at))?.[1];
+  const match = at < 0 ? undefined : /(?:<!-- kubernetesVersion: (\S+) -->\s*)?```ya?ml\n([\s\S]*?)```/.exec(page.slice(at));
+  return match ? { text: match[2], settings: match[1] ? { kubernetesVersion: match[1] } : {} } : undefined;
 }
 
 describe('docs examples', () => {
@@ -21,8 +25,8 @@ describe('docs examples', () => {
       const bad = example(page, 'Bad');
       const good = example(page, 'Good');
       assert.ok(bad && good, 'the page has a Bad and a Good yaml example');
-      assert.ok(lint(bad).some((d) => d.rule === rule.id), 'Bad triggers the rule');
-      assert.deepEqual(lint(good).map((d) => `${d.rule} @ ${d.fieldPath}`), []);
+      assert.ok(lint(bad.text, bad.settings).some((d) => d.rule === rule.id), 'Bad triggers the rule');
+      assert.deepEqual(lint(good.text, good.settings).map((d) => `${d.rule} @ ${d.fieldPath}`), []);
     });
   }
 });

@@ -89,6 +89,26 @@ describe('quick fixes', () => {
     return analysis.diagnostics.filter((d) => d.rule === rule).flatMap((d) => fixesOf(text, analysis, d).map((f) => `${f.preferred ? '*' : ''}${f.title}`));
   };
 
+  it('makes relative paths absolute', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers:
+        - name: app
+          image: nginx
+          volumeMounts:
+          - {name: logs, mountPath: ./logs, readOnly: true}
+        volumes:
+        - name: logs
+          hostPath: {path: var/log}
+    `;
+    assert.deepEqual(titles(text, 'relative-mount-path'), ['*Change to /logs', 'Disable relative-mount-path for this line']);
+    assert.deepEqual(titles(text, 'relative-host-path'), ['*Change to /var/log', 'Disable relative-host-path for this line']);
+    assert.ok(checkAllFixes('relative paths', text) >= 4);
+  });
+
   it('offers the nearest name first, then new volumes, then the disable comment (B01)', () => {
     const text = readFileSync(path.join(SHARED, 'cases/B01-mount-name-typo-scratch.yaml'), 'utf8');
     assert.deepEqual(titles(text, 'mount-without-volume'), [

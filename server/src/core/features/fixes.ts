@@ -292,6 +292,9 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'read-only-false-no-effect': (m, _all, f) => removeLineFixes(m, f),
   'host-path-dev-shm': (m, _all, f) => devShmFixes(m, f),
   'browser-without-shm': (m, _all, f) => browserShmFixes(m, f),
+  'relative-mount-path': (m, _all, f) => suggestionFixes(m, f),
+  'relative-host-path': (m, _all, f) => suggestionFixes(m, f),
+  'impossible-object-name': (m, _all, f) => suggestionFixes(m, f),
 };
 
 /** A document pasted without indentation: every finding in it offers the repair first. */

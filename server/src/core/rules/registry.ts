@@ -11,8 +11,11 @@ import { duplicateClaimVolume } from './duplicate-claim-volume';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { fieldAtWrongLevel } from './field-at-wrong-level';
+import { fileOrCreateParent } from './file-or-create-parent';
 import { hostPathDevShm } from './host-path-dev-shm';
 import { ignoredPullSecretEntry } from './ignored-pull-secret-entry';
+import { ignoredServiceAccountPullSecrets } from './ignored-service-account-pull-secrets';
+import { impossibleObjectName } from './impossible-object-name';
 import { invalidFieldValue } from './invalid-field-value';
 import { invalidFileMode } from './invalid-file-mode';
 import { invalidHostPath } from './invalid-host-path';
@@ -37,9 +40,12 @@ import { projectedSourceConflict } from './projected-source-conflict';
 import { pullSecretMissingKey } from './pull-secret-missing-key';
 import { pullSecretWrongType } from './pull-secret-wrong-type';
 import { readOnlyFalseNoEffect } from './read-only-false-no-effect';
+import { relativeHostPath } from './relative-host-path';
+import { relativeMountPath } from './relative-mount-path';
 import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathExprVariable } from './sub-path-expr-variable';
 import { subPathNeverUpdated } from './sub-path-never-updated';
+import { subPathOnImageVolume } from './sub-path-on-image-volume';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
 import { unknownField } from './unknown-field';
@@ -102,6 +108,12 @@ export const RULES: readonly Rule[] = [
   duplicateClaimVolume,
   deprecatedVolumeType,
   newerThanTargetVersion,
+  relativeMountPath,
+  relativeHostPath,
+  impossibleObjectName,
+  subPathOnImageVolume,
+  fileOrCreateParent,
+  ignoredServiceAccountPullSecrets,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');

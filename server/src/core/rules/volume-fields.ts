@@ -174,3 +174,16 @@ export function standIn(map: YAMLMap | undefined, field: string, instead?: strin
     return key !== undefined && key !== field && (key === instead || nearestName(key, [field]) === field);
   });
 }
+
+/**
+ * A path that is absolute on a Linux or a Windows node: `/data`, `C:\data`, `c:/data`, or a
+ * Windows UNC path or named pipe (`\\.\pipe\docker_engine`).
+ */
+export function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:[\\/]/.test(path);
+}
+
+/** A value a tool substitutes before kubectl sees it (`$(VAR)`, `${VAR}`, `{{ .Values.x }}`): not a path yet. */
+export function isPlaceholder(value: string): boolean {
+  return /\$|\{\{/.test(value);
+}

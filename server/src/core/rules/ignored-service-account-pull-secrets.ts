@@ -1,0 +1,50 @@
+/**
+ * A pod that lists its own imagePullSecrets while its ServiceAccount, defined in the same file,
+ * lists others: ServiceAccount admission copies the account's pull secrets only into pods that
+ * list none, so the pod gets only its own, and images that need the account's fail to pull.
+ * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
+ */
+import { findPair, keyRange } from '../model/yaml-nodes';
+import { completePodSpecs } from './scope';
+import type { FileFinding, FileRule } from './types';
+
+const ID = 'ignored-service-account-pull-secrets';
+
+const sameNamespace = (a: string | undefined, b: string | undefined): boolean => a === undefined || b === undefined || a === b;
+
+export const ignoredServiceAccountPullSecrets: FileRule = {
+  id: ID,
+  scope: 'file',
+  defaultSeverity: 'info',
+  description: 'A pod lists its own imagePullSecrets, so it gets none of those its ServiceAccount (in the same file) lists.',
+  check(documents) {
+    // In a Helm template the lists may be generated: nothing here is certain.
+    if (documents.some((d) => d.templated)) return [];
+    const accounts = documents.flatMap((d, index) => d.serviceAccounts.map((account) => ({ account, index })));
+    const findings: FileFinding[] = [];
+    documents.forEach((document, index) => {
+      for (const podSpec of completePodSpecs(document)) {
+        const pair = findPair(podSpec.node, 'imagePullSecrets');
+        const range = pair && keyRange(pair);
+        if (!podSpec.hasImagePullSecrets || !range) continue;
+        const name = podSpec.serviceAccountName ?? 'default';
+        const found = accounts.find(({ account }) => account.object.name === name && sameNamespace(account.object.namespace, podSpec.object.namespace));
+        const own = new Set(podSpec.imagePullSecrets.map((s) => s.value));
+        const missing = found?.account.imagePullSecrets.filter((s) => s !== '' && !own.has(s)) ?? [];
+        if (!found || missing.length === 0) continue;
+        const accountRange = keyRange(findPair(found.account.object.node, 'imagePullSecrets')!) ?? found.account.object.range;
+        const list = missing.map((s) => `"${s}"`).join(', ');
+        findings.push({
+          rule: ID,
+          document: index,
+          message: `This pod lists its own imagePullSecrets, so it does not get ${list} from its ServiceAccount "${name}": admission copies a ServiceAccount's pull secrets only into pods that list none. Add ${missing.length === 1 ? 'it' : 'them'} here if the images need ${missing.length === 1 ? 'it' : 'them'}, or remove the pod's list to use the ServiceAccount's.`,
+          fieldPath: `${podSpec.path}.imagePullSecrets`,
+          range,
+          related: [{ message: `ServiceAccount "${name}" lists ${list}`, range: accountRange, document: found.index === index ? undefined : found.index }],
+          data: { serviceAccount: name, missing, podSpecPath: podSpec.path },
+        });
+      }
+    });
+    return findings;
+  },
+};
