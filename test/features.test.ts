@@ -144,6 +144,16 @@ describe('completion', () => {
     assert.ok(labels(POD.replace('name: da|ta', 'name: data').replace('mountPath: /data', 'mountPath: /data\n          mountPropagation: |')).includes('HostToContainer'));
   });
 
+  it('works on CRLF text, and answers on lines holding a lone CR or U+2028 instead of throwing', () => {
+    const crlf = POD.replace('name: da|ta', 'name: data').replace('- name: data\n          mountPath: /shared', '- name: data\n          mountPath: /shared\n        - name: |').replace(/\n/g, '\r\n');
+    assert.deepEqual(labels(crlf), ['config', 'data']);
+    // Found by the robustness property: `.` in the line pattern did not match these, and completion threw.
+    for (const odd of ['\r', '\u2028', '\u2029']) {
+      const { model, offset } = cursor(`apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: a${odd}b: |`);
+      assert.ok(Array.isArray(completionsAt(model, [model], offset)), JSON.stringify(odd));
+    }
+  });
+
   it('offers the ConfigMaps and registry Secrets defined in the file', () => {
     const cm = parseDocumentModel('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config}\n');
     const secret = parseDocumentModel('apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: kubernetes.io/dockerconfigjson\n');

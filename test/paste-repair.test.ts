@@ -52,6 +52,12 @@ describe('paste repair', () => {
     assert.match((result as { reason: string }).reason, /Line 8 \("name: p"\) fits in more than one place/);
   });
 
+  it('answers, without throwing, when a nesting cannot become data (an alias to no anchor)', () => {
+    // Found by the robustness property: converting a candidate nesting to data threw on the alias.
+    const result = repairIndentation('apiVersion: v1\nkind: Pod\nmetadata:\nname: *nowhere\nspec:\ncontainers:\n- name: a\nimage: nginx\n');
+    assert.equal(result.ok, false);
+  });
+
   it('refuses block scalars, whose content lines cannot be re-indented', () => {
     const result = repairIndentation('apiVersion: v1\nkind: ConfigMap\ndata:\nconfig.json: |\n{"a": 1}\n');
     assert.equal(result.ok, false);

@@ -16,6 +16,9 @@ import { resplitDocuments, splitDocuments } from '../server/src/core/text/split-
 import { RULES } from '../server/src/core/rules/registry';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { run } from '../server/src/cli';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as features from '../server/src/lsp/features';
+import { toLspDiagnostic } from '../server/src/lsp/diagnostics';
 
 const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 /** CI runs a fixed seed and a bounded count; a long run sets KV_FUZZ_RUNS (and KV_FUZZ_SEED) in the environment. */
@@ -60,6 +63,37 @@ function assertWellFormed(text: string): void {
       assert.ok(inText(range.start) && inText(range.end), `${d.rule}: range ${JSON.stringify(range)} outside the text`);
       const order = range.start.line - range.end.line || range.start.character - range.end.character;
       assert.ok(order <= 0, `${d.rule}: range ends before it starts`);
+    }
+  }
+}
+
+/**
+ * Every editor request the server answers, at one offset of the text: none may throw, and each
+ * answers with its documented shape (the server turns a throw into an error response, which VS
+ * Code shows to the user as a failed request).
+ */
+function assertRequestsAnswer(text: string, offsetSeed: number): void {
+  const document = TextDocument.create('file:///fuzz.yaml', 'yaml', 1, text);
+  const analysis = new FileAnalyzer().analyse(text, DEFAULT_SETTINGS);
+  const position = document.positionAt(offsetSeed % (text.length + 1));
+  const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(d, document.uri, 'file:///docs'));
+  for (const action of features.codeActions(document, analysis, diagnostics)) assert.equal(typeof action.title, 'string');
+  assert.ok(Array.isArray(features.symbols(document, analysis)));
+  const repaired = features.repairAt(document, analysis, position);
+  assert.ok(repaired.edit || typeof repaired.message === 'string');
+  const a = features.at(analysis, document, position);
+  if (!a) return;
+  features.hover(document, a);
+  assert.ok(Array.isArray(features.completion(document, a)));
+  features.definition(document, a);
+  assert.ok(Array.isArray(features.references(document, a, true)));
+  assert.ok(Array.isArray(features.highlights(document, a)));
+  if (features.prepareRename(document, a)) {
+    try {
+      features.rename(document, a, 'renamed-volume');
+    } catch (error) {
+      // A rename the server refuses on purpose (the new name clashes) is an answer, not a crash.
+      assert.ok(error instanceof features.RenameError, String(error));
     }
   }
 }
@@ -166,6 +200,10 @@ const HOSTILE: Record<string, string> = {
 describe('robustness', () => {
   it('mutated corpus and case documents: well-formed diagnostics, never an exception', () => {
     fc.assert(fc.property(mutated, (text) => assertWellFormed(text)), { seed: SEED, numRuns: runs(400) });
+  });
+
+  it('mutated documents: every editor request at any position answers without throwing', () => {
+    fc.assert(fc.property(mutated, fc.nat(), (text, offset) => assertRequestsAnswer(text, offset)), { seed: SEED, numRuns: runs(300) });
   });
 
   it('random YAML-ish text with control characters and binary', () => {

@@ -24,10 +24,16 @@ interface LineShape {
   readonly key?: string;
 }
 
+/**
+ * Splits a line into indentation, list dashes and the rest. The `s` flag matters: a line may hold
+ * a lone CR, U+2028 or U+2029 (pasted text, CR-only files), which `.` would not match.
+ */
+const LINE = /^(\s*)((?:-\s+)*)(.*)$/s;
+
 const KEY = /^([^\s:#'"-][^:#]*?|"[^"]*"|'[^']*')\s*:(?:\s|$)/;
 
 function shape(line: string): LineShape | undefined {
-  const m = /^(\s*)((?:-\s+)*)(.*)$/.exec(line)!;
+  const m = LINE.exec(line)!;
   const rest = m[3];
   if (rest.startsWith('#') || (rest === '' && m[2] === '')) return undefined;
   const key = KEY.exec(rest)?.[1]?.replace(/^["']|["']$/g, '');
@@ -37,9 +43,9 @@ function shape(line: string): LineShape | undefined {
 export function textContextAt(text: string, offset: number): TextContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  const m = /^(\s*)((?:-\s+)*)(.*)$/.exec(before)!;
+  const m = LINE.exec(before)!;
   const keyColumn = m[1].length + m[2].length;
-  const keyMatch = /^([^\s:#'"][^:#]*?)\s*:\s*(.*)$/.exec(m[3]);
+  const keyMatch = /^([^\s:#'"][^:#]*?)\s*:\s*(.*)$/s.exec(m[3]);
   const inValue = keyMatch !== null;
   const prefix = inValue ? keyMatch[2].replace(/^["']/, '') : m[3];
   const path: string[] = [];

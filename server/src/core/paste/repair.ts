@@ -4,7 +4,7 @@
  * indentation is computed. Where more than one nesting fits the object structure and they mean
  * different data, the repair says so instead of picking one.
  */
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { FieldShape, rootType, TYPES } from './structure';
 
 type Fields = Record<string, FieldShape>;
@@ -100,6 +100,20 @@ function placements(stack: readonly Frame[], line: Line): Placement[] {
 
 const MAX_STEPS = 20_000;
 
+/**
+ * The data a nesting produces, as a comparable string; undefined when it is no valid YAML or
+ * cannot become data (an alias to no anchor, an alias bomb): such a nesting is no repair.
+ */
+function dataOf(text: string): string | undefined {
+  const document = parseDocument(text, { version: '1.1' });
+  if (document.errors.length > 0) return undefined;
+  try {
+    return JSON.stringify(document.toJS({ maxAliasCount: 100 }));
+  } catch {
+    return undefined;
+  }
+}
+
 /** All complete nestings (indentation per line), stopping at two with different data. */
 function nestings(lines: readonly Line[], root: Frame): { results: number[][]; exhausted: boolean } {
   const results: number[][] = [];
@@ -110,8 +124,8 @@ function nestings(lines: readonly Line[], root: Frame): { results: number[][]; e
     if (++steps > MAX_STEPS) return false;
     while (i < lines.length && lines[i].kind !== 'key' && lines[i].kind !== 'item') i++;
     if (i === lines.length) {
-      const data = JSON.stringify(parse(render(lines, indents), { version: '1.1' }));
-      if (!seen.has(data)) {
+      const data = dataOf(render(lines, indents));
+      if (data !== undefined && !seen.has(data)) {
         seen.add(data);
         results.push([...indents]);
       }
