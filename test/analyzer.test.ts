@@ -68,4 +68,56 @@ describe('FileAnalyzer', () => {
       (rule as { check: unknown }).check = original;
     }
   });
+
+  /** Counts how many documents the analyser parses and checks, through a document rule's calls. */
+  function countingChecks<T>(run: (count: () => number) => T): T {
+    const rule = DOCUMENT_RULES.find((r) => r.id === 'unused-volume')!;
+    const original = rule.check;
+    let calls = 0;
+    (rule as { check: unknown }).check = (...args: Parameters<typeof original>) => {
+      calls++;
+      return original(...args);
+    };
+    try {
+      return run(() => calls);
+    } finally {
+      (rule as { check: unknown }).check = original;
+    }
+  }
+
+  it('prepares a file a slice at a time, and then analyses it without parsing anything again', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => pod(`p${i}`, i === 7 ? 'dta' : 'data'));
+    const text = docs.join('---\n');
+    const expected = new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics;
+    countingChecks((checks) => {
+      const analyser = new FileAnalyzer();
+      // A deadline already past: each call parses one document, then yields.
+      let calls = 1;
+      while (!analyser.prepare(text, DEFAULT_SETTINGS, undefined, -Infinity)) calls++;
+      assert.equal(calls, 40);
+      assert.equal(checks(), 40);
+      const analysis = analyser.analyse(text, DEFAULT_SETTINGS);
+      assert.equal(checks(), 40);
+      assert.deepEqual(analysis.diagnostics, expected);
+      assert.deepEqual(analysis.diagnostics.map((d) => d.document), [7]);
+      // The analysed version needs no preparation.
+      assert.equal(analyser.prepare(text, DEFAULT_SETTINGS, undefined, -Infinity), true);
+      assert.equal(checks(), 40);
+    });
+  });
+
+  it('keeps what an abandoned preparation parsed: an edit during it costs one document', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => pod(`p${i}`, 'data'));
+    countingChecks((checks) => {
+      const analyser = new FileAnalyzer();
+      for (let i = 0; i < 20; i++) analyser.prepare(docs.join('---\n'), DEFAULT_SETTINGS, undefined, -Infinity);
+      docs[30] = pod('p30', 'dta'); // typed into a document the preparation has not reached
+      docs[5] = pod('p5', 'dta'); // and into one it has
+      const edited = docs.join('---\n');
+      while (!analyser.prepare(edited, DEFAULT_SETTINGS, undefined, -Infinity));
+      assert.equal(checks(), 41);
+      assert.deepEqual(analyser.analyse(edited, DEFAULT_SETTINGS).diagnostics.map((d) => d.document), [5, 30]);
+      assert.equal(checks(), 41);
+    });
+  });
 });

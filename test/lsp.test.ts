@@ -201,6 +201,24 @@ describe('language server over stdio', () => {
     assert.ok(versions.length < 21, `a burst is analysed fewer times than it has edits (${versions.length})`);
   });
 
+  it('answers requests and takes edits while it reads a file of thousands of documents', async () => {
+    const uri = 'file:///work/huge.yaml';
+    const pod = (i: number, mount: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n    - name: a\n      image: nginx\n      volumeMounts: [{name: ${mount}, mountPath: /x}]\n  volumes: [{name: data, emptyDir: {}}]\n`;
+    const docs = Array.from({ length: 3000 }, (_, i) => pod(i, 'data'));
+    const lines = docs[0].split('\n').length; // a document's 10 lines (it ends with a line break), then its `---`
+    const final = client.nextDiagnosticsFor(uri, 2);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: docs.join('---\n') } });
+    // The first analysis takes seconds: a hover is answered meanwhile (empty), not after it.
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 30 } });
+    assert.deepEqual(client.published.filter((p) => p.uri === uri), [], 'the hover was answered before the file was analysed');
+    // An edit during the first analysis: the server moves on to it, keeping what it has parsed.
+    const at = { line: 2000 * lines + 7, character: 28 };
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: at, end: { ...at, character: 32 } }, text: 'dta' }] });
+    const { diagnostics } = await final;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['mount-without-volume', at.line]]);
+    assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [2], 'nothing was published for the abandoned version');
+  });
+
   it('survives notifications and requests for documents it does not know', async () => {
     const uri = 'file:///work/never-opened.yaml';
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'kind: Pod\n' }] });

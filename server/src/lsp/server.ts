@@ -21,6 +21,13 @@ interface ServerSettings {
   analysis: Settings;
 }
 
+/**
+ * How long the server parses before it looks at its messages again: during validation, and when a
+ * request finds its document not analysed yet (then, past this, the request gets an empty answer).
+ */
+const VALIDATION_SLICE_MS = 50;
+const REQUEST_SLICE_MS = 50;
+
 const DEFAULTS: ServerSettings = { enable: true, analysis: DEFAULT_SETTINGS };
 
 function readSettings(raw: unknown): ServerSettings {
@@ -74,25 +81,51 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const latest = new Map<string, { version: number; settings: Settings; analysis: FileAnalysis }>();
 
+  const analyserOf = (uri: string): FileAnalyzer => {
+    let analyser = analysers.get(uri);
+    if (!analyser) analysers.set(uri, (analyser = new FileAnalyzer(onRuleError)));
+    return analyser;
+  };
+
+  /** The single edit since the last analysis, which lets the analyser re-split only around it. */
+  const changeSinceAnalysis = (uri: string): TextChange | undefined => {
+    const since = edits.get(uri);
+    return Array.isArray(since) && since.length === 1 ? since[0] : undefined;
+  };
+
+  const isAnalysed = (document: TextDocument): boolean => {
+    const cached = latest.get(document.uri);
+    return cached !== undefined && cached.version === document.version && cached.settings === settings.analysis;
+  };
+
   /** The analysis of a document's current version, computed now if the scheduled run has not happened yet. */
   function analysisOf(document: TextDocument): FileAnalysis {
-    const cached = latest.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings.analysis) return cached.analysis;
-    let analyser = analysers.get(document.uri);
-    if (!analyser) analysers.set(document.uri, (analyser = new FileAnalyzer(onRuleError)));
-    // A single edit since the last analysis lets the analyser re-split only around it.
-    const since = edits.get(document.uri);
+    if (isAnalysed(document)) return latest.get(document.uri)!.analysis;
+    const change = changeSinceAnalysis(document.uri);
     edits.delete(document.uri);
-    const change = Array.isArray(since) && since.length === 1 ? since[0] : undefined;
-    const analysis = analyser.analyse(document.getText(), settings.analysis, change);
+    const analysis = analyserOf(document.uri).analyse(document.getText(), settings.analysis, change);
     latest.set(document.uri, { version: document.version, settings: settings.analysis, analysis });
     return analysis;
+  }
+
+  /**
+   * Parses what is left of the current version for about `sliceMs`; true when analysisOf() will
+   * now be quick. Keystrokes parse one document and finish at once; the first analysis of a file
+   * of thousands of documents takes many slices, and the server answers messages between them.
+   */
+  function prepared(document: TextDocument, sliceMs: number): boolean {
+    if (isAnalysed(document)) return true;
+    return analyserOf(document.uri).prepare(document.getText(), settings.analysis, changeSinceAnalysis(document.uri), performance.now() + sliceMs);
   }
 
   function validate(document: TextDocument): void {
     if (documents.get(document.uri)?.version !== document.version) return; // a newer version is queued
     if (!settings.enable) {
       void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+      return;
+    }
+    if (!prepared(document, VALIDATION_SLICE_MS)) {
+      schedule(document); // yield: edits and requests that arrived meanwhile go first
       return;
     }
     const { diagnostics } = analysisOf(document);
@@ -158,10 +191,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     documents.all().forEach(schedule);
   });
 
+  /**
+   * The open document, if requests on it can be answered now: enabled, and its current version
+   * analysed or quick to analyse. While the first analysis of a huge file is under way, requests
+   * get empty answers at once instead of waiting for it.
+   */
+  function readyDocument(uri: string): TextDocument | undefined {
+    const document = documents.get(uri);
+    return document && settings.enable && prepared(document, REQUEST_SLICE_MS) ? document : undefined;
+  }
+
   /** Runs a position request on the current analysis; unknown or closed documents get `empty`. */
   function onPosition<T>(uri: string, position: Position, empty: T, handler: (document: TextDocument, a: NonNullable<ReturnType<typeof features.at>>) => T): T {
-    const document = documents.get(uri);
-    if (!document || !settings.enable) return empty;
+    const document = readyDocument(uri);
+    if (!document) return empty;
     const a = features.at(analysisOf(document), document, position);
     return a ? handler(document, a) : empty;
   }
@@ -181,17 +224,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
   connection.onDocumentSymbol((p) => {
-    const document = documents.get(p.textDocument.uri);
-    return document && settings.enable ? features.symbols(document, analysisOf(document)) : [];
+    const document = readyDocument(p.textDocument.uri);
+    return document ? features.symbols(document, analysisOf(document)) : [];
   });
   connection.onCodeAction((p) => {
-    const document = documents.get(p.textDocument.uri);
-    return document && settings.enable ? features.codeActions(document, analysisOf(document), p.context.diagnostics) : [];
+    const document = readyDocument(p.textDocument.uri);
+    return document ? features.codeActions(document, analysisOf(document), p.context.diagnostics) : [];
   });
 
   connection.onRequest(REPAIR_REQUEST, (p: { uri: string; position: Position }) => {
     const document = documents.get(p.uri);
-    return document ? features.repairAt(document, analysisOf(document), p.position) : { message: 'Open a YAML file first.' };
+    if (!document) return { message: 'Open a YAML file first.' };
+    if (!prepared(document, REQUEST_SLICE_MS)) return { message: 'kube-volumes is still reading this file; try again in a moment.' };
+    return features.repairAt(document, analysisOf(document), p.position);
   });
 
   documents.onDidChangeContent((event) => schedule(event.document));

@@ -121,41 +121,111 @@ class PreviousDocuments {
   }
 }
 
+/**
+ * A version of the file whose documents are being parsed a slice at a time (see
+ * FileAnalyzer.prepare): its chunks, how far the parsing got, and what it parsed.
+ */
+interface Preparation {
+  readonly text: string;
+  readonly chunks: readonly DocumentChunk[];
+  /** The analysed document of each chunk found so far, so that analyse() does not look again. */
+  readonly found: (AnalysedDocument | undefined)[];
+  /** The previous call's documents by text, for documents that moved. */
+  readonly moved: PreviousDocuments;
+  next: number;
+}
+
 export class FileAnalyzer {
   /** The documents and chunks of the previous call, in file order, and the length of its text. */
   private previous: readonly AnalysedDocument[] = [];
   private previousChunks: readonly DocumentChunk[] = [];
   private previousLength = 0;
   private optionsKey = '';
+  private preparation?: Preparation;
+  /**
+   * Documents parsed by prepare() and not yet used by analyse(), by text. Kept across versions: an
+   * edit during a long first analysis abandons it, and the next one starts with what is parsed.
+   */
+  private prepared = new Map<string, AnalysedDocument>();
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
+
+  /**
+   * Parses the documents of `text` that no cache holds yet, stopping after the first one that ends
+   * past `deadline` (a performance.now() time), so that a server can answer other messages between
+   * slices of a long first analysis. Returns true when none is left: analyse() will then parse
+   * nothing. `change` is what analyse() would be given.
+   */
+  prepare(text: string, settings: Settings, change: TextChange | undefined, deadline: number): boolean {
+    this.useOptions(settings);
+    const preparation = this.preparationOf(text, change);
+    const { chunks } = preparation;
+    const shift = chunks.length - this.previous.length;
+    while (preparation.next < chunks.length) {
+      const index = preparation.next++;
+      const chunk = chunks[index];
+      preparation.found[index] = this.cached(chunk.text, index, shift) ?? preparation.moved.find(chunk.text);
+      if (preparation.found[index] === undefined) {
+        const text = detached(chunk.text);
+        const analysed = analyseDocument(text, settings, this.onRuleError);
+        this.prepared.set(text, analysed);
+        preparation.found[index] = analysed;
+        if (performance.now() > deadline) return preparation.next === chunks.length;
+      }
+    }
+    return true;
+  }
 
   /**
    * Analyses `text`. When the caller knows it is the previous text with one `change` applied (an
    * editor's incremental sync), only the chunks around the change are split again.
    */
   analyse(text: string, settings: Settings, change?: TextChange): FileAnalysis {
-    const optionsKey = JSON.stringify([settings.publicRegistries, settings.kubernetesVersion]);
-    if (optionsKey !== this.optionsKey) {
-      this.previous = [];
-      this.previousChunks = [];
-      this.optionsKey = optionsKey;
-    }
-    const split = change ? resplitDocuments(this.previousChunks, this.previousLength, text, change) : splitDocuments(text);
-    const previous = this.previous;
-    const moved = new PreviousDocuments(previous);
+    this.useOptions(settings);
+    const { chunks: split, found, moved } = this.preparationOf(text, change);
     // Documents before an edit keep their index, documents after it keep their distance from the end:
     // comparing with those two candidates finds almost every unchanged document without hashing its text.
-    const shift = split.length - previous.length;
-    const documents = split.map((chunk, index) => ifSameText(previous[index], chunk.text)
-      ?? ifSameText(previous[index - shift], chunk.text)
+    const shift = split.length - this.previous.length;
+    const documents = split.map((chunk, index) => found[index]
+      ?? this.cached(chunk.text, index, shift)
       ?? moved.find(chunk.text)
       ?? analyseDocument(detached(chunk.text), settings, this.onRuleError));
     this.previous = documents;
+    this.preparation = undefined;
+    this.prepared.clear();
     // Chunks keep the detached texts, so that no slice holds on to this version of the file.
     const chunks = split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
     this.previousChunks = chunks;
     this.previousLength = text.length;
+    return { chunks, documents, diagnostics: this.diagnosticsOf(text, chunks, documents, settings) };
+  }
+
+  /** Options that change what rules report make every cached document stale. */
+  private useOptions(settings: Settings): void {
+    const optionsKey = JSON.stringify([settings.publicRegistries, settings.kubernetesVersion]);
+    if (optionsKey === this.optionsKey) return;
+    this.previous = [];
+    this.previousChunks = [];
+    this.preparation = undefined;
+    this.prepared.clear();
+    this.optionsKey = optionsKey;
+  }
+
+  /** The chunks of `text`, split once per version even when prepare() and analyse() both ask. */
+  private preparationOf(text: string, change: TextChange | undefined): Preparation {
+    if (this.preparation?.text !== text) {
+      const chunks = change ? resplitDocuments(this.previousChunks, this.previousLength, text, change) : splitDocuments(text);
+      this.preparation = { text, chunks, found: [], moved: new PreviousDocuments(this.previous), next: 0 };
+    }
+    return this.preparation;
+  }
+
+  /** The analysed document with this text at this index, from the previous call or from prepare(), if any. */
+  private cached(text: string, index: number, shift: number): AnalysedDocument | undefined {
+    return ifSameText(this.previous[index], text) ?? ifSameText(this.previous[index - shift], text) ?? this.prepared.get(text);
+  }
+
+  private diagnosticsOf(text: string, chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
     const models = documents.map((d) => d.model);
     const fileFindings = FILE_RULES.flatMap((rule) => runContained<FileFinding>(rule.id, () => rule.check(models, settings), this.onRuleError));
     // A plain loop: this runs over every document of the file on each keystroke.
@@ -185,7 +255,7 @@ export class FileAnalyzer {
       });
     }
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    return { chunks, documents, diagnostics };
+    return diagnostics;
   }
 }
 
