@@ -219,6 +219,27 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [2], 'nothing was published for the abandoned version');
   });
 
+  it('validates the file being edited before a queue of hundreds of others', async () => {
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    const uris = Array.from({ length: 300 }, (_, i) => `file:///work/many/f${i}.yaml`);
+    await Promise.all(uris.map((_, i) => open(`many/f${i}.yaml`, text)));
+    const edited = uris[150];
+    // A settings change queues all 300 for validation; the user types in one of them meanwhile.
+    const firstRevalidation = new Promise<void>((resolve) => {
+      const count = client.published.length;
+      const timer = setInterval(() => client.published.length > count && (clearInterval(timer), resolve()), 1);
+    });
+    const start = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await firstRevalidation;
+    const typed = client.nextDiagnosticsFor(edited, 2);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: edited, version: 2 }, contentChanges: [{ range: { start: { line: 13, character: 23 }, end: { line: 13, character: 23 } }, text: 'x' }] });
+    await typed;
+    const before = client.published.slice(start).findIndex((p) => p.uri === edited && p.version === 2);
+    assert.ok(before < 50, `${before} other files were validated before the edited one`);
+    for (const uri of uris) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('survives notifications and requests for documents it does not know', async () => {
     const uri = 'file:///work/never-opened.yaml';
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'kind: Pod\n' }] });

@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings'
 import { toLspDiagnostic } from './diagnostics';
 import * as features from './features';
 import { REPAIR_REQUEST } from './protocol';
+import { ValidationQueue } from './validation-queue';
 
 interface ServerSettings {
   enable: boolean;
@@ -67,7 +68,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     },
   });
   const analysers = new Map<string, FileAnalyzer>();
-  const pending = new Map<string, NodeJS.Immediate>();
   const reportedRuleErrors = new Set<string>();
   let canPullConfiguration = false;
   let settings: ServerSettings = DEFAULTS;
@@ -118,40 +118,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return analyserOf(document.uri).prepare(document.getText(), settings.analysis, changeSinceAnalysis(document.uri), performance.now() + sliceMs);
   }
 
-  function validate(document: TextDocument): void {
-    if (documents.get(document.uri)?.version !== document.version) return; // a newer version is queued
+  /** One step of a document's validation: a slice of its analysis, then its diagnostics; false when more is left. */
+  function validate(uri: string): boolean {
+    const document = documents.get(uri);
+    if (!document) return true; // closed meanwhile
     if (!settings.enable) {
-      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
-      return;
+      void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
+      return true;
     }
-    if (!prepared(document, VALIDATION_SLICE_MS)) {
-      schedule(document); // yield: edits and requests that arrived meanwhile go first
-      return;
-    }
+    if (!prepared(document, VALIDATION_SLICE_MS)) return false;
     const { diagnostics } = analysisOf(document);
     void connection.sendDiagnostics({
-      uri: document.uri,
+      uri,
       version: document.version,
-      diagnostics: diagnostics.map((d) => toLspDiagnostic(d, document.uri, docsRoot)),
+      diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri, docsRoot)),
     });
+    return true;
   }
 
-  /**
-   * Validates two turns of the event loop later, so that a burst of changes yields one analysis
-   * of the latest text. Two, because vscode-jsonrpc handles one received message per turn: after
-   * one turn the next edit of the burst is still queued behind us; after two it has cancelled us.
-   */
-  function schedule(document: TextDocument): void {
-    const uri = document.uri;
-    clearImmediate(pending.get(uri));
-    pending.set(uri, setImmediate(() => {
-      pending.set(uri, setImmediate(() => {
-        pending.delete(uri);
-        const current = documents.get(uri);
-        if (current) validate(current);
-      }));
-    }));
-  }
+  const queue = new ValidationQueue(validate);
+  const validateAll = (): void => documents.all().forEach((d) => queue.add(d.uri, false));
 
   async function refreshSettings(): Promise<void> {
     if (!canPullConfiguration) return;
@@ -181,14 +167,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeVolumes' });
-      void refreshSettings().then(() => documents.all().forEach(schedule));
+      void refreshSettings().then(validateAll);
     }
   });
 
   connection.onDidChangeConfiguration(async (change) => {
     if (canPullConfiguration) await refreshSettings();
     else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.kubeVolumes);
-    documents.all().forEach(schedule);
+    validateAll();
   });
 
   /**
@@ -239,10 +225,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return features.repairAt(document, analysisOf(document), p.position);
   });
 
-  documents.onDidChangeContent((event) => schedule(event.document));
+  // TextDocuments fires onDidChangeContent for an open too, right after onDidOpen: only real edits jump the queue.
+  const justOpened = new Set<string>();
+  documents.onDidOpen((event) => justOpened.add(event.document.uri));
+  documents.onDidChangeContent((event) => queue.add(event.document.uri, !justOpened.delete(event.document.uri)));
   documents.onDidClose((event) => {
-    clearImmediate(pending.get(event.document.uri));
-    pending.delete(event.document.uri);
+    queue.remove(event.document.uri);
     analysers.delete(event.document.uri);
     latest.delete(event.document.uri);
     edits.delete(event.document.uri);
