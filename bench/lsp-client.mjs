@@ -13,8 +13,11 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.settings = settings;
     this.waiters = [];
+    /** The uri of every publishDiagnostics, in the order they arrived. */
+    this.published = [];
     this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
       const arrived = performance.now();
+      this.published.push(params.uri);
       this.waiters = this.waiters.filter((w) => !(w.matches(params) && (w.resolve({ params, arrived }), true)));
     });
     this.connection.onNotification(() => undefined);

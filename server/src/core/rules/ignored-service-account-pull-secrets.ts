@@ -5,12 +5,11 @@
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
  */
 import { findPair, keyRange } from '../model/yaml-nodes';
+import { ServiceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { FileFinding, FileRule } from './types';
 
 const ID = 'ignored-service-account-pull-secrets';
-
-const sameNamespace = (a: string | undefined, b: string | undefined): boolean => a === undefined || b === undefined || a === b;
 
 export const ignoredServiceAccountPullSecrets: FileRule = {
   id: ID,
@@ -20,7 +19,7 @@ export const ignoredServiceAccountPullSecrets: FileRule = {
   check(documents) {
     // In a Helm template the lists may be generated: nothing here is certain.
     if (documents.some((d) => d.templated)) return [];
-    const accounts = documents.flatMap((d, index) => d.serviceAccounts.map((account) => ({ account, index })));
+    const accounts = new ServiceAccountIndex(documents);
     const findings: FileFinding[] = [];
     documents.forEach((document, index) => {
       for (const podSpec of completePodSpecs(document)) {
@@ -28,7 +27,7 @@ export const ignoredServiceAccountPullSecrets: FileRule = {
         const range = pair && keyRange(pair);
         if (!podSpec.hasImagePullSecrets || !range) continue;
         const name = podSpec.serviceAccountName ?? 'default';
-        const found = accounts.find(({ account }) => account.object.name === name && sameNamespace(account.object.namespace, podSpec.object.namespace));
+        const found = accounts.find(name, podSpec.object.namespace);
         const own = new Set(podSpec.imagePullSecrets.map((s) => s.value));
         const missing = found?.account.imagePullSecrets.filter((s) => s !== '' && !own.has(s)) ?? [];
         if (!found || missing.length === 0) continue;
@@ -40,7 +39,7 @@ export const ignoredServiceAccountPullSecrets: FileRule = {
           message: `This pod lists its own imagePullSecrets, so it does not get ${list} from its ServiceAccount "${name}": admission copies a ServiceAccount's pull secrets only into pods that list none. Add ${missing.length === 1 ? 'it' : 'them'} here if the images need ${missing.length === 1 ? 'it' : 'them'}, or remove the pod's list to use the ServiceAccount's.`,
           fieldPath: `${podSpec.path}.imagePullSecrets`,
           range,
-          related: [{ message: `ServiceAccount "${name}" lists ${list}`, range: accountRange, document: found.index === index ? undefined : found.index }],
+          related: [{ message: `ServiceAccount "${name}" lists ${list}`, range: accountRange, document: found.document === index ? undefined : found.document }],
           data: { serviceAccount: name, missing, podSpecPath: podSpec.path },
         });
       }

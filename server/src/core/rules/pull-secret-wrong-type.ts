@@ -7,13 +7,11 @@
  */
 import { child } from '../model/field-path';
 import type { RelatedLocation } from './types';
-import { literalPodSpecs } from './scope';
+import { pullSecretUses, sameNamespace } from './file-index';
 import { objectsOfKind, PULL_SECRET_TYPES, secretType } from './secret-objects';
 import type { FileFinding, FileRule } from './types';
 
 const ID = 'pull-secret-wrong-type';
-
-const sameNamespace = (a: string | undefined, b: string | undefined): boolean => a === undefined || b === undefined || a === b;
 
 export const pullSecretWrongType: FileRule = {
   id: ID,
@@ -23,26 +21,17 @@ export const pullSecretWrongType: FileRule = {
   check(documents) {
     if (documents.some((d) => d.templated)) return [];
     const findings: FileFinding[] = [];
+    let uses: ReturnType<typeof pullSecretUses> | undefined;
     documents.forEach((document, index) => {
       for (const secret of objectsOfKind(document, 'Secret')) {
         const type = secretType(secret);
         if (PULL_SECRET_TYPES[type.value] || !secret.name) continue;
-        const related: RelatedLocation[] = [];
-        let usedBy = 0;
-        documents.forEach((other, otherIndex) => {
-          for (const podSpec of literalPodSpecs(other)) {
-            if (!sameNamespace(podSpec.object.namespace, secret.namespace)) continue;
-            for (const ref of podSpec.imagePullSecrets) {
-              if (ref.value !== secret.name) continue;
-              usedBy++;
-              related.push({ message: 'used as a pull secret here', range: ref.range, document: otherIndex === index ? undefined : otherIndex });
-            }
-          }
-          for (const account of other.serviceAccounts) {
-            if (account.imagePullSecrets.includes(secret.name!) && sameNamespace(account.object.namespace, secret.namespace)) usedBy++;
-          }
-        });
-        if (usedBy === 0) continue;
+        uses ??= pullSecretUses(documents);
+        const used = (uses.get(secret.name) ?? []).filter((use) => sameNamespace(use.namespace, secret.namespace));
+        if (used.length === 0) continue;
+        const related: RelatedLocation[] = used.flatMap((use) => use.range
+          ? [{ message: 'used as a pull secret here', range: use.range, document: use.document === index ? undefined : use.document }]
+          : []);
         findings.push({
           rule: ID,
           document: index,

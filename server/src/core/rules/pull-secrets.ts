@@ -4,8 +4,9 @@
  * none from its ServiceAccount (admission copies them only into pods that list none).
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
  */
-import type { ContainerModel, DocumentModel, PodSpecModel, ServiceAccountModel } from '../model/types';
+import type { ContainerModel, DocumentModel, PodSpecModel } from '../model/types';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
+import { ServiceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { RuleOptions } from './types';
 
@@ -17,14 +18,6 @@ export interface UncoveredImage {
   /** The ServiceAccount the pod runs as, and whether the file defines it (without pull secrets). */
   readonly serviceAccount: string;
   readonly serviceAccountInFile: boolean;
-}
-
-function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
-}
-
-function findServiceAccount(accounts: readonly ServiceAccountModel[], name: string, namespace: string | undefined): ServiceAccountModel | undefined {
-  return accounts.find((sa) => sa.object.name === name && sameNamespace(sa.object.namespace, namespace));
 }
 
 /** An image of a pod with no imagePullSecrets of its own, from a registry of the access kind asked for. */
@@ -70,14 +63,13 @@ function candidatesOf(document: DocumentModel, options: RuleOptions, access: Reg
 export function uncoveredImages(documents: readonly DocumentModel[], options: RuleOptions, access: RegistryAccess): UncoveredImage[] {
   // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
   if (documents.some((d) => d.templated)) return [];
-  const accounts: ServiceAccountModel[] = [];
-  for (const document of documents) if (document.serviceAccounts.length > 0) accounts.push(...document.serviceAccounts);
+  const accounts = new ServiceAccountIndex(documents);
   const found: UncoveredImage[] = [];
   const registries = options.publicRegistries.join('\u0000');
   for (let index = 0; index < documents.length; index++) {
     for (const { podSpec, container, verdict } of candidatesOf(documents[index], options, access, registries)) {
       const serviceAccount = podSpec.serviceAccountName ?? 'default';
-      const account = findServiceAccount(accounts, serviceAccount, podSpec.object.namespace);
+      const account = accounts.find(serviceAccount, podSpec.object.namespace)?.account;
       if (account && account.imagePullSecrets.length > 0) continue;
       found.push({ document: index, podSpec, container, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
     }
