@@ -177,6 +177,39 @@ describe('quick fixes', () => {
     assert.match(fixed, /- name: cluster-certificate\n {10}secret:\n {12}secretName: gateway-cluster-cert\n {8}- name: xslt-vol\n {10}emptyDir: \{\}\n {8}- name: cluster-certificate-configmap\n {10}configMap:\n {12}name: xslt-plugins\n$/);
   });
 
+  it('moves a misplaced list of several items in the file\'s own line breaks, also at the very end of a file', () => {
+    // Found by the robustness property: with no line break at the end of the file, the second item's column came out as -1.
+    const lf = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers:
+          - name: app
+            image: nginx
+            volumeMounts:
+              - {name: keys, mountPath: /keys}
+              - {name: data, mountPath: /data}
+            volumes:
+              - name: keys
+                secret:
+                  secretName: keys
+              - name: data
+                emptyDir: {}
+    `;
+    for (const text of [lf, lf.replace(/\n$/, ''), lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r\n').replace(/\r\n$/, '')]) {
+      const analysis = analyseText(text, DEFAULT_SETTINGS);
+      const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
+      const [move] = fixesOf(text, analysis, d);
+      assert.equal(move.title, 'Move volumes to spec.volumes');
+      const fixed = apply(text, 0, move);
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      assert.ok(fixed.includes(['  volumes:', '    - name: keys', '      secret:', '        secretName: keys', '    - name: data', '      emptyDir: {}'].join(eol)), JSON.stringify(fixed));
+      assert.equal(fixed.replace(/\r\n/g, '').includes('\r') || (eol === '\r\n' && /[^\r]\n/.test(fixed)), false, 'one line-break style');
+      assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics, []);
+    }
+  });
+
   it('merges a misplaced volumes block into the pod\'s volumes when the pod has others', () => {
     const text = yaml`
       apiVersion: v1

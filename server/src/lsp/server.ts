@@ -25,9 +25,11 @@ interface ServerSettings {
 /**
  * How long the server parses before it looks at its messages again: during validation, and when a
  * request finds its document not analysed yet (then, past this, the request gets an empty answer).
+ * A slice always finishes the document it started, so after a keystroke, which changes one
+ * document, a request always gets a full answer.
  */
 const VALIDATION_SLICE_MS = 50;
-const REQUEST_SLICE_MS = 50;
+const REQUEST_SLICE_MS = 10;
 
 const DEFAULTS: ServerSettings = { enable: true, analysis: DEFAULT_SETTINGS };
 

@@ -227,17 +227,10 @@ function misplacedFixes(model: DocumentModel, finding: FindingRef): Fix[] {
     const merged = { ...appended[0]!, newText: appended.map((a) => a!.newText).join('') };
     return [{ title: `Merge ${misplaced.field} into ${belongsAt}`, preferred: true, edits: [merged, remove].sort((a, b) => b.start - a.start) }];
   }
-  if (!items) return [];
-  const [first, ...rest] = items;
-  const add = addListToMap(model.text, target, targetKey, first);
+  if (!items || items.length === 0) return [];
+  const add = addListToMap(model.text, target, targetKey, items);
   if (!add) return [];
-  const more = rest.map((item) => {
-    // Later items follow the first, in the same style: re-use the list edit's layout.
-    const dashLine = add.newText.split(/\r?\n/)[1];
-    const dashColumn = dashLine.indexOf('-');
-    return item.split('\n').map((l, i) => (i === 0 ? `${' '.repeat(dashColumn)}- ${l}` : l ? ' '.repeat(dashColumn + 2) + l : l)).join('\n') + '\n';
-  });
-  const edits = [{ ...add, newText: add.newText + more.join('') }, remove].sort((a, b) => b.start - a.start);
+  const edits = [add, remove].sort((a, b) => b.start - a.start);
   return [{ title: `Move ${misplaced.field} to ${belongsAt}`, preferred: true, edits }];
 }
 

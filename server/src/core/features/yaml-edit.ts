@@ -82,21 +82,20 @@ function mapStyle(text: string, map: YAMLMap): { keyColumn: number; listIndent: 
 }
 
 /**
- * Adds `key:` holding a one-item block list to a block map, after its last entry, in the
- * map's own style. `item` is the YAML of the item's map, without the dash.
+ * Adds `key:` holding a block list to a block map, after its last entry, in the map's own style
+ * and line breaks. Each item is the YAML of one entry (lines joined by \n), without the dash.
  */
-export function addListToMap(text: string, map: YAMLMap, key: string, item: string): TextEdit | undefined {
+export function addListToMap(text: string, map: YAMLMap, key: string, items: string | readonly string[]): TextEdit | undefined {
   const style = mapStyle(text, map);
   const last = map.items[map.items.length - 1] as Pair | undefined;
   if (!style || !last) return undefined;
   const lineBreak = eol(text);
   const dashColumn = style.keyColumn + Math.max(0, style.listIndent);
-  const [head, ...rest] = item.split('\n');
-  const lines = [
-    `${' '.repeat(style.keyColumn)}${key}:`,
-    `${' '.repeat(dashColumn)}- ${head}`,
-    ...rest.map((l) => (l ? ' '.repeat(dashColumn + 2) + l : l)),
-  ];
+  const itemLines = (item: string): string[] => {
+    const [head, ...rest] = item.split('\n');
+    return [`${' '.repeat(dashColumn)}-${head ? ` ${head}` : ''}`, ...rest.map((l) => (l ? ' '.repeat(dashColumn + 2) + l : l))];
+  };
+  const lines = [`${' '.repeat(style.keyColumn)}${key}:`, ...(typeof items === 'string' ? [items] : items).flatMap(itemLines)];
   const at = afterNode(text, last.value ?? last.key);
   const prefix = at === text.length && !text.endsWith('\n') ? lineBreak : '';
   return { start: at, end: at, newText: prefix + lines.join(lineBreak) + lineBreak };
