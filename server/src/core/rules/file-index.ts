@@ -26,18 +26,32 @@ export interface IndexedAccount {
 /** The file's ServiceAccounts by name; `find` returns the first in file order, as a search would. */
 export class ServiceAccountIndex {
   private readonly byName = new Map<string, IndexedAccount[]>();
+  /** Whether any ServiceAccount of the file lists imagePullSecrets. */
+  readonly anyPullSecrets: boolean;
 
   constructor(documents: readonly DocumentModel[]) {
+    let anyPullSecrets = false;
     documents.forEach((document, index) => {
       for (const account of document.serviceAccounts) {
         if (account.object.name !== undefined) push(this.byName, account.object.name, { account, document: index });
+        anyPullSecrets ||= account.imagePullSecrets.length > 0;
       }
     });
+    this.anyPullSecrets = anyPullSecrets;
   }
 
   find(name: string, namespace: string | undefined): IndexedAccount | undefined {
     return this.byName.get(name)?.find(({ account }) => sameNamespace(account.object.namespace, namespace));
   }
+}
+
+const indexes = new WeakMap<readonly DocumentModel[], ServiceAccountIndex>();
+
+/** The index of a file's documents, built once for all the rules that run over the same list. */
+export function serviceAccountIndex(documents: readonly DocumentModel[]): ServiceAccountIndex {
+  let index = indexes.get(documents);
+  if (!index) indexes.set(documents, (index = new ServiceAccountIndex(documents)));
+  return index;
 }
 
 /** Where a Secret name is used for pulling: a pod's imagePullSecrets entry, or a ServiceAccount's. */

@@ -5,7 +5,7 @@
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
  */
 import { findPair, keyRange } from '../model/yaml-nodes';
-import { ServiceAccountIndex } from './file-index';
+import { serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { FileFinding, FileRule } from './types';
 
@@ -19,13 +19,15 @@ export const ignoredServiceAccountPullSecrets: FileRule = {
   check(documents) {
     // In a Helm template the lists may be generated: nothing here is certain.
     if (documents.some((d) => d.templated)) return [];
-    const accounts = new ServiceAccountIndex(documents);
+    const accounts = serviceAccountIndex(documents);
+    if (!accounts.anyPullSecrets) return [];
     const findings: FileFinding[] = [];
     documents.forEach((document, index) => {
       for (const podSpec of completePodSpecs(document)) {
+        if (!podSpec.hasImagePullSecrets) continue;
         const pair = findPair(podSpec.node, 'imagePullSecrets');
         const range = pair && keyRange(pair);
-        if (!podSpec.hasImagePullSecrets || !range) continue;
+        if (!range) continue;
         const name = podSpec.serviceAccountName ?? 'default';
         const found = accounts.find(name, podSpec.object.namespace);
         const own = new Set(podSpec.imagePullSecrets.map((s) => s.value));

@@ -6,7 +6,7 @@
  */
 import type { ContainerModel, DocumentModel, PodSpecModel } from '../model/types';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
-import { ServiceAccountIndex } from './file-index';
+import { serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { RuleOptions } from './types';
 
@@ -63,7 +63,7 @@ function candidatesOf(document: DocumentModel, options: RuleOptions, access: Reg
 export function uncoveredImages(documents: readonly DocumentModel[], options: RuleOptions, access: RegistryAccess): UncoveredImage[] {
   // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
   if (documents.some((d) => d.templated)) return [];
-  const accounts = new ServiceAccountIndex(documents);
+  const accounts = serviceAccountIndex(documents);
   const found: UncoveredImage[] = [];
   const registries = options.publicRegistries.join('\u0000');
   for (let index = 0; index < documents.length; index++) {
