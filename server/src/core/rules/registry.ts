@@ -15,6 +15,7 @@ import { fileOrCreateParent } from './file-or-create-parent';
 import { hostPathDevShm } from './host-path-dev-shm';
 import { ignoredPullSecretEntry } from './ignored-pull-secret-entry';
 import { ignoredServiceAccountPullSecrets } from './ignored-service-account-pull-secrets';
+import { projectedTokenPathClash } from './projected-token-path-clash';
 import { impossibleObjectName } from './impossible-object-name';
 import { invalidFieldValue } from './invalid-field-value';
 import { invalidFileMode } from './invalid-file-mode';
@@ -114,6 +115,7 @@ export const RULES: readonly Rule[] = [
   subPathOnImageVolume,
   fileOrCreateParent,
   ignoredServiceAccountPullSecrets,
+  projectedTokenPathClash,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');

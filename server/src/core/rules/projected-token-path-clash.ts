@@ -1,0 +1,62 @@
+/**
+ * A projected serviceAccountToken whose path another source of the same volume also writes. The
+ * API server's duplicate-path check leaves token paths out, so it accepts the pod with only a
+ * warning; the kubelet then builds the volume source by source into one file map, and the later
+ * source's file replaces the earlier one: the application reads a token where it expected a
+ * certificate, or the other way round.
+ * https://kubernetes.io/docs/concepts/storage/projected-volumes/
+ */
+import { findPair, scalarRef, ScalarRef } from '../model/yaml-nodes';
+import { child } from '../model/field-path';
+import { literalPodSpecs } from './scope';
+import type { DocumentRule, Finding } from './types';
+import { entries, fileSources, soleSources, SourceRef } from './volume-fields';
+
+const ID = 'projected-token-path-clash';
+
+interface WrittenPath {
+  readonly path: ScalarRef;
+  readonly fieldPath: string;
+  readonly kind: string;
+}
+
+/** Every file path the sources of a projected volume write, in source order. */
+function writtenPaths(source: SourceRef): WrittenPath[] {
+  const out: WrittenPath[] = [];
+  for (const file of fileSources(source)) {
+    const holders = file.kind === 'serviceAccountToken' || file.kind === 'clusterTrustBundle' ? [{ map: file.map, path: file.path }] : entries(file.map, 'items', file.path);
+    for (const holder of holders) {
+      const path = scalarRef(findPair(holder.map, 'path')?.value);
+      if (path && path.value !== '') out.push({ path, fieldPath: child(holder.path, 'path'), kind: file.kind });
+    }
+  }
+  return out;
+}
+
+export const projectedTokenPathClash: DocumentRule = {
+  id: ID,
+  scope: 'document',
+  defaultSeverity: 'warning',
+  description: 'A projected serviceAccountToken is written to a path another source of the volume also writes; one file silently replaces the other.',
+  check(document) {
+    const findings: Finding[] = [];
+    for (const { source } of soleSources(literalPodSpecs(document))) {
+      if (source.key !== 'projected') continue;
+      const paths = writtenPaths(source);
+      paths.forEach((later, index) => {
+        // Clashes between two non-token sources are projected-source-conflict's (the API server rejects those).
+        const earlier = paths.slice(0, index).find((p) => p.path.value === later.path.value && (p.kind === 'serviceAccountToken' || later.kind === 'serviceAccountToken'));
+        if (!earlier) return;
+        findings.push({
+          rule: ID,
+          message: `The file "${later.path.value}" is written by both a ${earlier.kind} source and this ${later.kind} source of the projected volume. The API server accepts this with only a warning (a serviceAccountToken path is not in its duplicate-path check); the kubelet keeps the later source's file, so the ${earlier.kind} file is silently missing. Give one of them another path.`,
+          fieldPath: later.fieldPath,
+          range: later.path.range,
+          related: [{ message: `"${later.path.value}" first written here`, range: earlier.path.range }],
+          data: { path: later.path.value },
+        });
+      });
+    }
+    return findings;
+  },
+};
