@@ -1,5 +1,8 @@
 // Bundles the extension client, the language server and the CLI into dist/ (CommonJS for Node 20).
 import { build } from 'esbuild';
+import { compileSchemas } from './compile-schemas.mjs';
+
+compileSchemas();
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 

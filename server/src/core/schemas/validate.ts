@@ -1,15 +1,13 @@
 /**
  * The shape of volume sources, volumeMounts, volumeDevices and imagePullSecrets entries, checked
- * against our JSON Schemas (schemas/*.schema.json). The schemas are compiled once, on first use.
+ * against our JSON Schemas (schemas/*.schema.json), compiled into code at build time
+ * (scripts/compile-schemas.mjs).
  * YAML is turned into plain values first (YAML 1.1, as Kubernetes reads it), without nulls:
  * a null field is simply unset to the API server.
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isSeq, YAMLMap } from 'yaml';
-import imagePullSecretSchema from '../../../../schemas/image-pull-secret.schema.json';
-import volumeDeviceSchema from '../../../../schemas/volume-device.schema.json';
-import volumeMountSchema from '../../../../schemas/volume-mount.schema.json';
-import volumeSourcesSchema from '../../../../schemas/volume-sources.schema.json';
+import * as compiled from './compiled.generated';
 import { findPair } from '../model/yaml-nodes';
 
 export type SchemaTarget = 'volumeSources' | 'volumeMount' | 'volumeDevice' | 'imagePullSecret';
@@ -27,20 +25,7 @@ export interface SchemaProblem {
   readonly description?: string;
 }
 
-let compiled: Record<SchemaTarget, ValidateFunction> | undefined;
-
-function validators(): Record<SchemaTarget, ValidateFunction> {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-    compiled = {
-      volumeSources: ajv.compile(volumeSourcesSchema),
-      volumeMount: ajv.compile(volumeMountSchema),
-      volumeDevice: ajv.compile(volumeDeviceSchema),
-      imagePullSecret: ajv.compile(imagePullSecretSchema),
-    };
-  }
-  return compiled;
-}
+const VALIDATORS: Record<SchemaTarget, ValidateFunction> = compiled;
 
 /** Plain values of a YAML node, leaving out null map values (unset to the API server). */
 function plain(node: unknown): unknown {
@@ -79,7 +64,7 @@ function toProblem(error: ErrorObject): SchemaProblem | undefined {
 export function schemaProblems(target: SchemaTarget, node: YAMLMap, only?: readonly string[]): SchemaProblem[] {
   let value = plain(node) as Record<string, unknown>;
   if (only) value = Object.fromEntries(only.filter((k) => findPair(node, k)).map((k) => [k, value[k]]).filter(([, v]) => v !== undefined));
-  const validate = validators()[target];
+  const validate = VALIDATORS[target];
   if (validate(value)) return [];
   return (validate.errors ?? []).map(toProblem).filter((p): p is SchemaProblem => p !== undefined);
 }
