@@ -4,7 +4,8 @@
  * touched; rules that relate documents (file rules) then run over the cached models, which
  * costs no parsing.
  */
-import { parseDocumentModel } from '../model/parse-document';
+import { documentModelOf, parseDocumentModel } from '../model/parse-document';
+import { DocumentEdit, patchScalar } from '../model/patch-scalar';
 import type { DocumentModel } from '../model/types';
 import type { Range } from '../model/yaml-nodes';
 import { DOCUMENT_RULES, FILE_RULES } from '../rules/registry';
@@ -62,13 +63,26 @@ function runContained<T>(ruleId: string, run: () => T[], onError: RuleErrorHandl
   }
 }
 
-function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
-  const model = parseDocumentModel(text);
+function checked(model: DocumentModel, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
   // A document the parser could not read gets only its syntax errors: rules on a half-read tree mislead.
   const findings = model.syntaxProblems.length > 0 && !model.templated
     ? []
     : DOCUMENT_RULES.flatMap((rule) => runContained(rule.id, () => rule.check(model, options), onError));
-  return { model, lines: new LineIndex(text), findings };
+  return { model, lines: new LineIndex(model.text), findings };
+}
+
+function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
+  return checked(parseDocumentModel(text), options, onError);
+}
+
+/** `previous` after an edit inside one plain scalar, without parsing again; undefined for any other edit. */
+function analysePatched(previous: AnalysedDocument, text: string, edit: DocumentEdit, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument | undefined {
+  const { parsed, templated, syntaxProblems } = previous.model;
+  if (!parsed || templated || syntaxProblems.length > 0) return undefined;
+  const document = patchScalar(parsed, text, edit);
+  const model = document && documentModelOf(text, document);
+  // Typing `{{` into a scalar makes a template action: that document is read differently.
+  return model && !model.templated ? checked(model, options, onError) : undefined;
 }
 
 function toTextRange(chunk: DocumentChunk, lines: LineIndex, range: Range): TextRange {
@@ -132,6 +146,8 @@ interface Preparation {
   readonly found: (AnalysedDocument | undefined)[];
   /** The previous call's documents by text, for documents that moved. */
   readonly moved: PreviousDocuments;
+  /** The single edit from the previous call's text to this one, when the caller knows it. */
+  readonly change?: TextChange;
   next: number;
 }
 
@@ -166,9 +182,8 @@ export class FileAnalyzer {
       const chunk = chunks[index];
       preparation.found[index] = this.cached(chunk.text, index, shift) ?? preparation.moved.find(chunk.text);
       if (preparation.found[index] === undefined) {
-        const text = detached(chunk.text);
-        const analysed = analyseDocument(text, settings, this.onRuleError);
-        this.prepared.set(text, analysed);
+        const analysed = this.analyseNew(index, chunk, preparation, settings);
+        this.prepared.set(analysed.model.text, analysed);
         preparation.found[index] = analysed;
         if (performance.now() > deadline) return preparation.next === chunks.length;
       }
@@ -182,14 +197,15 @@ export class FileAnalyzer {
    */
   analyse(text: string, settings: Settings, change?: TextChange): FileAnalysis {
     this.useOptions(settings);
-    const { chunks: split, found, moved } = this.preparationOf(text, change);
+    const preparation = this.preparationOf(text, change);
+    const { chunks: split, found, moved } = preparation;
     // Documents before an edit keep their index, documents after it keep their distance from the end:
     // comparing with those two candidates finds almost every unchanged document without hashing its text.
     const shift = split.length - this.previous.length;
     const documents = split.map((chunk, index) => found[index]
       ?? this.cached(chunk.text, index, shift)
       ?? moved.find(chunk.text)
-      ?? analyseDocument(detached(chunk.text), settings, this.onRuleError));
+      ?? this.analyseNew(index, chunk, preparation, settings));
     this.previous = documents;
     this.preparation = undefined;
     this.prepared.clear();
@@ -215,7 +231,7 @@ export class FileAnalyzer {
   private preparationOf(text: string, change: TextChange | undefined): Preparation {
     if (this.preparation?.text !== text) {
       const chunks = change ? resplitDocuments(this.previousChunks, this.previousLength, text, change) : splitDocuments(text);
-      this.preparation = { text, chunks, found: [], moved: new PreviousDocuments(this.previous), next: 0 };
+      this.preparation = { text, chunks, found: [], moved: new PreviousDocuments(this.previous), change, next: 0 };
     }
     return this.preparation;
   }
@@ -223,6 +239,27 @@ export class FileAnalyzer {
   /** The analysed document with this text at this index, from the previous call or from prepare(), if any. */
   private cached(text: string, index: number, shift: number): AnalysedDocument | undefined {
     return ifSameText(this.previous[index], text) ?? ifSameText(this.previous[index - shift], text) ?? this.prepared.get(text);
+  }
+
+  /** A document no cache holds: updated from its previous analysis when the edit allows (see editOf), parsed otherwise. */
+  private analyseNew(index: number, chunk: DocumentChunk, preparation: Preparation, options: RuleOptions): AnalysedDocument {
+    const text = detached(chunk.text);
+    const edit = this.editOf(index, chunk, preparation);
+    const previous = this.previous[index];
+    return (edit && analysePatched(previous, text, edit, options, this.onRuleError)) ?? analyseDocument(text, options, this.onRuleError);
+  }
+
+  /**
+   * The edit in document coordinates, when the chunk at `index` is the previous call's chunk at the
+   * same offset changed by that edit alone (nothing else in the file moved between documents).
+   */
+  private editOf(index: number, chunk: DocumentChunk, { change, chunks, text }: Preparation): DocumentEdit | undefined {
+    const before = this.previousChunks[index];
+    if (!change || !before || !this.previous[index] || chunks.length !== this.previousChunks.length || before.offset !== chunk.offset) return undefined;
+    const delta = change.length - (change.end - change.start);
+    const inside = change.start >= before.offset && change.end <= before.offset + before.text.length;
+    if (!inside || text.length !== this.previousLength + delta || chunk.text.length !== before.text.length + delta) return undefined;
+    return { start: change.start - before.offset, end: change.end - before.offset, length: change.length };
   }
 
   private diagnosticsOf(text: string, chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {

@@ -13,6 +13,7 @@ import { looksFlattened, toSyntaxProblem } from './syntax-problems';
 import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceAccountModel, SyntaxProblem } from './types';
 import { isListKind, podSpecPath, SELECTOR_REQUIRED } from './workloads';
 import { asMap, asSeq, getNode, getString, rangeOf } from './yaml-nodes';
+import { YAML_OPTIONS } from './yaml-options';
 
 /** Fields that belong to the pod spec; found above it (e.g. at a Deployment's `spec`), they are ignored or rejected. */
 const POD_FIELDS = ['volumes', 'imagePullSecrets', 'containers', 'initContainers'] as const;
@@ -137,7 +138,7 @@ const EMPTY_MODEL_PARTS = { objects: [], podSpecs: [], serviceAccounts: [], misp
  */
 function parseOrUnreadable(text: string): Document.Parsed | SyntaxProblem {
   try {
-    return parseDocument(text, { version: '1.1', uniqueKeys: true, prettyErrors: false });
+    return parseDocument(text, YAML_OPTIONS);
   } catch (error) {
     const reason = error instanceof RangeError ? 'it nests too deeply' : `the parser failed (${String(error)})`;
     return { message: `This document cannot be read: ${reason}.`, range: { start: 0, end: Math.min(text.length, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')) } };
@@ -146,13 +147,21 @@ function parseOrUnreadable(text: string): Document.Parsed | SyntaxProblem {
 
 export function parseDocumentModel(text: string): DocumentModel {
   const templated = hasTemplateActions(text);
-  const flattened = looksFlattened(text);
   const document = parseOrUnreadable(templated ? blankTemplateActions(text) : text);
-  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened, syntaxProblems: [document], ...EMPTY_MODEL_PARTS };
+  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened: looksFlattened(text), syntaxProblems: [document], ...EMPTY_MODEL_PARTS };
+  return documentModelOf(text, document, templated);
+}
+
+/**
+ * The model of a document already parsed: by parseDocumentModel, or by patchScalar after an edit
+ * inside one scalar. `document` is the parse of `text` (with template actions blanked when templated).
+ */
+export function documentModelOf(text: string, document: Document.Parsed, templated = hasTemplateActions(text)): DocumentModel {
+  const flattened = looksFlattened(text);
   const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;
-  if (!root || !isKubernetes) return { text, isKubernetes, templated, flattened, syntaxProblems, ...EMPTY_MODEL_PARTS };
+  if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, ...EMPTY_MODEL_PARTS };
   const objects = objectsOf(root, text);
   const podSpecs: PodSpecModel[] = [];
   const misplaced: MisplacedField[] = [];
@@ -164,5 +173,5 @@ export function parseDocumentModel(text: string): DocumentModel {
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, isKubernetes, templated, flattened, syntaxProblems, objects, podSpecs, serviceAccounts, misplaced };
+  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, objects, podSpecs, serviceAccounts, misplaced };
 }

@@ -3,7 +3,7 @@
  * with the source range of everything a rule may point at. Built once per document text
  * (see parse-document.ts) and shared by every rule, hover and completion.
  */
-import type { Pair, YAMLMap } from 'yaml';
+import type { Document, Pair, YAMLMap } from 'yaml';
 import type { Range, ScalarRef } from './yaml-nodes';
 
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -115,6 +115,8 @@ export interface SyntaxProblem {
 /** Everything the rules need to know about one YAML document. Offsets are relative to the document chunk. */
 export interface DocumentModel {
   readonly text: string;
+  /** The parsed tree, kept so that an edit inside one scalar can update a copy of it instead of parsing again (patch-scalar.ts). */
+  readonly parsed?: Document.Parsed;
   /** The document has top-level `apiVersion` and `kind` strings, or is a List of such objects. */
   readonly isKubernetes: boolean;
   readonly templated: boolean;

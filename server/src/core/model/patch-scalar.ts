@@ -1,0 +1,118 @@
+/**
+ * Updates a parsed document for an edit inside one plain scalar, without parsing it again.
+ *
+ * Why: most keystrokes change the inside of a name, a path or an image tag. Parsing the document
+ * again costs 0.5–3 ms for a workload and 70 ms for a 13,000-line CRD document; this costs a copy
+ * of the nodes after the edit. The edited scalar gets the value the parser would give its new text
+ * (resolved with the same YAML 1.1 options, so `0644` still becomes 420), every node after it
+ * moves by the edit's length, and the nodes before it are shared with the previous tree, which
+ * nothing mutates. Any edit that could change the structure (a line break, an indicator, a key, a
+ * quoted, tagged or anchored scalar, a document with errors) returns undefined: the caller parses.
+ * test/patch-scalar.test.ts checks every patch against a fresh parse.
+ */
+import { Document, isAlias, isCollection, isDocument, isMap, isPair, isScalar, isSeq, Node, Pair, parseDocument, Scalar } from 'yaml';
+import { YAML_OPTIONS } from './yaml-options';
+
+/** An edit in the previous document's coordinates: [start, end) replaced by `length` characters. */
+export interface DocumentEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
+}
+
+type NodeRange = [number, number, number];
+
+/** Characters whose meaning in a flow collection (`[a, b]`, `{a: b}`) differs from a block one. */
+const FLOW_SENSITIVE = /[,[\]{}:]/;
+const LINE_BREAK = /[\n\r]/;
+
+/** The plain value scalar that contains the whole edit (not at its first character), with whether it sits in a flow collection. */
+function scalarAround(root: unknown, edit: DocumentEdit): { scalar: Scalar; inFlow: boolean } | undefined {
+  let node = root;
+  let inFlow = false;
+  for (;;) {
+    if (isScalar(node)) {
+      const [start, end] = node.range as NodeRange;
+      return start < edit.start && edit.end <= end ? { scalar: node, inFlow } : undefined;
+    }
+    if (!isCollection(node)) return undefined;
+    inFlow ||= node.flow === true;
+    const inside = (child: unknown): boolean => {
+      const range = (child as Node | null)?.range;
+      return range !== undefined && range !== null && range[0] <= edit.start && edit.end <= range[2];
+    };
+    let next: unknown;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (inside(item.key)) return undefined; // keys decide the structure: parse again
+        if (inside(item.value)) next = item.value;
+      } else if (inside(item)) next = item;
+      if (next !== undefined) break;
+    }
+    if (next === undefined) return undefined;
+    node = next;
+  }
+}
+
+/** The scalar the parser would make of `source` alone, if it is one plain scalar spanning all of it. */
+function resolvePlain(source: string, inFlow: boolean): Scalar | undefined {
+  if (source.length === 0 || LINE_BREAK.test(source) || (inFlow && FLOW_SENSITIVE.test(source))) return undefined;
+  const alone = parseDocument(source, YAML_OPTIONS);
+  const scalar = alone.contents;
+  if (alone.errors.length > 0 || alone.warnings.length > 0 || !isScalar(scalar)) return undefined;
+  const [start, end] = scalar.range as NodeRange;
+  if (scalar.type !== Scalar.PLAIN || start !== 0 || end !== source.length || scalar.tag || scalar.anchor || scalar.comment) return undefined;
+  return scalar;
+}
+
+function copyOf<T extends object>(node: T): T {
+  return Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node)) as T;
+}
+
+/**
+ * The tree with every offset at or after `from` moved by `delta`. Nodes that end before `from`
+ * lie wholly before the edit and are shared; `replaced` stands in for the edited scalar.
+ */
+function shifted<T>(node: T, from: number, delta: number, edited: Scalar, replaced: Scalar): T {
+  if (node === edited) return replaced as T;
+  if (isPair(node)) {
+    const key = shifted(node.key, from, delta, edited, replaced);
+    const value = shifted(node.value, from, delta, edited, replaced);
+    if (key === node.key && value === node.value) return node;
+    const pair = copyOf(node as Pair);
+    pair.key = key;
+    pair.value = value;
+    return pair as T;
+  }
+  const range = (node as Node | null)?.range as NodeRange | undefined;
+  if (!range || range[2] < from) return node;
+  const copy = copyOf(node as Node);
+  copy.range = range.map((offset) => (offset >= from ? offset + delta : offset)) as NodeRange;
+  if (isMap(copy) || isSeq(copy)) copy.items = (copy.items as unknown[]).map((item) => shifted(item, from, delta, edited, replaced)) as typeof copy.items;
+  else if (!isScalar(copy) && !isAlias(copy)) throw new Error('unexpected node in a parsed document');
+  return copy as T;
+}
+
+/**
+ * The document `previous` would parse to after `edit`, where `text` is the new text of the
+ * document; undefined when the edit is not confined to the inside of one plain value scalar.
+ */
+export function patchScalar(previous: Document.Parsed, text: string, edit: DocumentEdit): Document.Parsed | undefined {
+  if (previous.errors.length > 0 || previous.warnings.length > 0 || !isDocument(previous)) return undefined;
+  const found = scalarAround(previous.contents, edit);
+  if (!found || found.scalar.type !== Scalar.PLAIN || found.scalar.tag || found.scalar.anchor) return undefined;
+  const [start, end, nodeEnd] = found.scalar.range as NodeRange;
+  const delta = edit.length - (edit.end - edit.start);
+  const resolved = resolvePlain(text.slice(start, end + delta), found.inFlow);
+  if (!resolved) return undefined;
+  const replaced = copyOf(found.scalar);
+  replaced.value = resolved.value;
+  replaced.source = resolved.source;
+  if (resolved.format) replaced.format = resolved.format;
+  else delete replaced.format;
+  replaced.range = [start, end + delta, nodeEnd + delta];
+  const document = copyOf(previous);
+  document.contents = shifted(previous.contents, end, delta, found.scalar, replaced);
+  document.range = (previous.range as NodeRange).map((offset) => (offset >= end ? offset + delta : offset)) as NodeRange;
+  return document;
+}

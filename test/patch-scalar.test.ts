@@ -1,0 +1,146 @@
+/**
+ * The keystroke fast path (server/src/core/model/patch-scalar.ts) must give exactly what a fresh
+ * parse gives: the same tree (values, YAML 1.1 types, ranges of every node) and the same findings.
+ * Edits are drawn inside the plain scalars of real manifests, including ones that must fall back
+ * to a parse (line breaks, indicators, spaces, quotes), and each patch is compared with a parse.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
+import { analyseText, FileAnalyzer } from '../server/src/core/analysis/analyzer';
+import { documentModelOf, parseDocumentModel } from '../server/src/core/model/parse-document';
+import { patchScalar } from '../server/src/core/model/patch-scalar';
+import { YAML_OPTIONS } from '../server/src/core/model/yaml-options';
+import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import { splitDocuments } from '../server/src/core/text/split-documents';
+
+const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+const SEED = Number(process.env.KV_FUZZ_SEED ?? 20261204);
+const RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0) || 600;
+
+/** Every node of a tree with what the rules can see of it: kind, range, value, YAML type, flow style. */
+function dump(node: unknown): unknown {
+  if (isScalar(node)) return ['scalar', node.range, node.value, node.type ?? null, node.tag ?? null, node.format ?? null];
+  if (isAlias(node)) return ['alias', node.range, node.source];
+  if (isMap(node) || isSeq(node)) {
+    return [isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false, node.items.map((item) => (isPair(item) ? [dump(item.key), dump(item.value)] : dump(item)))];
+  }
+  return node ?? null;
+}
+
+function findings(text: string, document: Document.Parsed): string {
+  const model = documentModelOf(text, document);
+  return JSON.stringify(DOCUMENT_RULES.flatMap((rule) => rule.check(model, DEFAULT_SETTINGS)));
+}
+
+/** Documents of the cases, seed and smaller corpus files that parse without errors. */
+function documents(): string[] {
+  const files: string[] = [];
+  for (const folder of ['cases', 'seed']) for (const name of readdirSync(path.join(SHARED, folder)).sort()) files.push(path.join(SHARED, folder, name));
+  const corpus = path.join(SHARED, 'corpus');
+  for (const project of readdirSync(corpus).sort()) {
+    const folder = path.join(corpus, project);
+    if (!statSync(folder).isDirectory()) continue;
+    for (const name of readdirSync(folder).sort()) if (statSync(path.join(folder, name)).size < 60_000) files.push(path.join(folder, name));
+  }
+  return files.flatMap((file) => splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text))
+    .filter((text) => !text.includes('{{') && parseDocument(text, YAML_OPTIONS).errors.length === 0);
+}
+
+/** [start, end) of every plain scalar that is a value (not a key) in the document. */
+function plainValues(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  visit(parseDocument(text, YAML_OPTIONS), {
+    Scalar(key, node) {
+      if (key !== 'key' && node.type === Scalar.PLAIN && node.range && node.range[1] > node.range[0]) found.push([node.range[0], node.range[1]]);
+    },
+  });
+  return found;
+}
+
+/** What people type inside a value: mostly name and tag characters, sometimes structure. */
+const TYPED = fc.oneof(
+  { weight: 8, arbitrary: fc.constantFrom('a', 'z', '0', '7', '4', '-', '.', '_', '/', 's', 'e', 'y') },
+  { weight: 2, arbitrary: fc.constantFrom(':', ' ', '#', '{', '{{', ',', ']', '\n', '"', "'", '&x', '*', '!', '~', ': ', ' #') },
+);
+
+describe('patching a scalar instead of parsing again', () => {
+  const texts = documents();
+  const candidates = texts.map((text) => ({ text, values: plainValues(text) })).filter((d) => d.values.length > 0);
+
+  it('gives the tree and the findings of a fresh parse, for edits inside plain values of real manifests', () => {
+    let patched = 0;
+    const edit = fc.record({
+      doc: fc.nat(candidates.length - 1),
+      value: fc.nat(10_000),
+      at: fc.nat(10_000),
+      remove: fc.nat(3),
+      typed: fc.oneof(TYPED, fc.constant('')),
+    });
+    fc.assert(fc.property(edit, ({ doc, value, at, remove, typed }) => {
+      const { text, values } = candidates[doc];
+      const [start, end] = values[value % values.length];
+      // Anywhere from just after the first character to the end of the value.
+      const from = start + 1 + (at % Math.max(1, end - start));
+      const to = Math.min(end, from + remove);
+      const after = text.slice(0, from) + typed + text.slice(to);
+      const result = patchScalar(parseDocument(text, YAML_OPTIONS), after, { start: from, end: to, length: typed.length });
+      if (!result) return;
+      patched++;
+      const fresh = parseDocument(after, YAML_OPTIONS);
+      assert.deepEqual(fresh.errors, [], 'a patch was made for an edit that breaks the YAML');
+      assert.deepEqual(dump(result.contents), dump(fresh.contents));
+      assert.deepEqual(result.range, fresh.range);
+      assert.equal(findings(after, result), findings(after, fresh));
+    }), { seed: SEED, numRuns: RUNS });
+    // Most drawn edits are name characters inside a value: the fast path must be taken for them.
+    assert.ok(patched > RUNS / 3, `only ${patched} of ${RUNS} edits were patched`);
+  });
+
+  it('reads the new text with YAML 1.1 rules: 064 typed to 0644 is 420, ye typed to yes is true', () => {
+    const text = 'a:\n  defaultMode: 064\n  readOnly: ye\n  name: x\n';
+    const mode = text.indexOf('064') + 3;
+    const first = patchScalar(parseDocument(text, YAML_OPTIONS), text.slice(0, mode) + '4' + text.slice(mode), { start: mode, end: mode, length: 1 })!;
+    assert.equal((first.toJS() as { a: { defaultMode: number } }).a.defaultMode, 420);
+    const second = text.slice(0, mode) + '4' + text.slice(mode);
+    const flag = second.indexOf('ye') + 2;
+    const third = patchScalar(first, second.slice(0, flag) + 's' + second.slice(flag), { start: flag, end: flag, length: 1 })!;
+    assert.deepEqual(third.toJS(), { a: { defaultMode: 420, readOnly: true, name: 'x' } });
+  });
+
+  it('parses again for keys, quoted scalars, line breaks, comments and template actions', () => {
+    const text = 'kind: Pod\nmetadata:\n  name: "web"\n  labels: {app: web}\nspec: {}\n';
+    const parsed = parseDocument(text, YAML_OPTIONS);
+    const at = (needle: string, offset: number): number => text.indexOf(needle) + offset;
+    const tries: [number, string][] = [[at('kind', 2), 'x'], [at('"web"', 2), 'x'], [at('Pod', 2), '\n'], [at('Pod', 3), ' #'], [at('app: web', 7), ','], [at('Pod', 2), '{{']];
+    for (const [offset, typed] of tries) {
+      const after = text.slice(0, offset) + typed + text.slice(offset);
+      const result = patchScalar(parsed, after, { start: offset, end: offset, length: typed.length });
+      if (typed === '{{') {
+        // A valid scalar, but the analyser reads a templated document differently and parses it.
+        assert.ok(result === undefined || parseDocumentModel(after).templated);
+      } else assert.equal(result, undefined, `patched for ${JSON.stringify(typed)} at ${offset}`);
+    }
+  });
+
+  it('the analyser typing into a file reports what a fresh analysis reports', () => {
+    const file = readFileSync(path.join(SHARED, 'cases', 'B05-statefulset-mounts-undeclared-volumes.yaml'), 'utf8')
+      + '---\n' + readFileSync(path.join(SHARED, 'cases', 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    const analyser = new FileAnalyzer();
+    let text = file;
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    // Type "scratch" into B01's mount name one character at a time, then the suffix that fixes it.
+    let at = text.indexOf('name: scratch ') + 'name: scratch'.length;
+    for (const typed of '-volume') {
+      text = text.slice(0, at) + typed + text.slice(at);
+      const incremental = analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at, length: 1 });
+      assert.deepEqual(incremental.diagnostics, analyseText(text, DEFAULT_SETTINGS).diagnostics);
+      at++;
+    }
+    assert.ok(!analyser.analyse(text, DEFAULT_SETTINGS).diagnostics.some((d) => d.rule === 'mount-without-volume' && d.document === 1));
+  });
+});
