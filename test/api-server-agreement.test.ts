@@ -35,6 +35,8 @@ const ACCEPTED: Record<string, string> = {
   'subPath on an image volume (allowed from 1.33; the default target is newer)': pod('[{name: v, image: {reference: "quay.io/x/models:1", pullPolicy: IfNotPresent}}]', mounting('[{name: v, mountPath: /m, subPath: a}]')),
   'relative mountPath and hostPath (only warned about)': pod('[{name: v, hostPath: {path: var/log}}]', mounting('[{name: v, mountPath: logs, readOnly: true}]')),
   'names no object can have (the server checks only that they are set)': pod('[{name: v, secret: {secretName: My_Secret}}, {name: w, persistentVolumeClaim: {claimName: Data}}]', mounting('[{name: v, mountPath: /v}, {name: w, mountPath: /w}]'), '  imagePullSecrets: [{name: Reg_Cred}]\n'),
+  // go-yaml v2 reads any plain scalar that Go's strconv.ParseInt(s, 0, 64) accepts as an integer.
+  'modes written with Go integer prefixes (0o640 is 416, 0O4_00 is 256, 0X1A4 is 420)': pod('[{name: v, configMap: {name: c, defaultMode: 0o640, items: [{key: k, path: k, mode: 0O4_00}, {key: l, path: l, mode: 0X1A4}]}}]', mounting('[{name: v, mountPath: /v}]')),
   'imagePullSecrets with names only (duplicates are only warned about)': pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a}, {name: a}]\n'),
 };
 
@@ -83,6 +85,7 @@ const REJECTED: Record<string, { text: string; path: string }> = {
   'a csi driver with an underscore': { text: pod('[{name: v, csi: {driver: my_driver}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].csi.driver' },
   'a clusterTrustBundle with name and signerName': { text: pod('[{name: v, projected: {sources: [{clusterTrustBundle: {name: a, signerName: example.com/s, path: p}}]}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].projected.sources[0].clusterTrustBundle' },
   'an ephemeral claim template with a name': { text: pod('[{name: v, ephemeral: {volumeClaimTemplate: {metadata: {name: x}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.name' },
+  'a mode written 0o1777 (setuid, setgid and sticky bits)': { text: pod('[{name: v, configMap: {name: c, defaultMode: 0o1777}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].configMap.defaultMode' },
   'an imagePullSecrets entry with a namespace': { text: pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a, namespace: b}]\n'), path: 'spec.imagePullSecrets[0].namespace' },
 };
 

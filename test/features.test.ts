@@ -75,6 +75,9 @@ describe('hover', () => {
   it('on a file mode: octal, decimal and rwx, read with YAML 1.1 rules', () => {
     const { model, offset } = cursor(POD.replace('name: da|ta', 'name: data').replace('defaultMode: 0644', 'defaultMode: 06|44'));
     assert.match(hoverAt(model, offset)!.markdown, /`0644` is read as octal: \*\*0644\*\* octal = \*\*420\*\* decimal = `rw-r--r--`/);
+    // Go's integer prefix, which the API server accepts too.
+    const go = cursor(POD.replace('name: da|ta', 'name: data').replace('defaultMode: 0644', 'defaultMode: 0o6|40'));
+    assert.match(hoverAt(go.model, go.offset)!.markdown, /`0o640` is read as octal: \*\*0640\*\* octal = \*\*416\*\* decimal = `rw-r-----`/);
     const b03 = readFileSync(path.join(SHARED, 'cases/B03-defaultMode-750-decimal.yaml'), 'utf8');
     const m = parseDocumentModel(b03);
     const text = hoverAt(m, b03.lastIndexOf('750') + 1)!.markdown;

@@ -68,5 +68,22 @@ describe(RULE, () => {
     assert.deepEqual(foundBy(RULE, text), []);
   });
 
+  it('says a float or a hex mode is a plain number, and an octal one sets special bits', () => {
+    const text = yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: p}
+      spec:
+        containers: [{name: a, image: nginx, volumeMounts: [{name: v, mountPath: /v}]}]
+        volumes: [{name: v, configMap: {name: c, defaultMode: 0644.0, items: [{key: a, path: a, mode: 0x1ff0}, {key: b, path: b, mode: 0o4755}]}}]
+    `;
+    const messages = foundBy(RULE, text).map((d) => d.message.split(';')[0]);
+    assert.deepEqual(messages, [
+      '0644.0 is read as decimal 644 (octal 01204), above 0777',
+      '0x1ff0 is 8176 (octal 017760), above 0777',
+      '0o4755 is 2541 (octal 04755), above 0777: setuid, setgid and sticky bits cannot be set here',
+    ]);
+  });
+
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
 });

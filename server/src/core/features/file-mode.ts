@@ -1,11 +1,11 @@
 /** File modes as Kubernetes reads them (YAML 1.1: `0644` is octal, `644` is decimal) and as people mean them. */
+import { isOctalLiteral } from '../model/yaml-options';
 
 /** `rw-r--r--` for 0o644. */
 export function permissionString(mode: number): string {
   return [...'rwxrwxrwx'].map((c, i) => ((mode >> (8 - i)) & 1 ? c : '-')).join('');
 }
 
-const isOctalLiteral = (source: string): boolean => /^0[0-7]+$/.test(source);
 
 export function describeMode(mode: number, source: string): string {
   const valid = mode >= 0 && mode <= 0o777;

@@ -5,6 +5,7 @@
  * generator), so the message shows the octal reading and offers the mode that was meant.
  * https://kubernetes.io/docs/concepts/configuration/secret/#secret-files-permissions
  */
+import { isOctalLiteral } from '../model/yaml-options';
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
@@ -23,10 +24,10 @@ export function intendedOctal(mode: ModeField): string | undefined {
 
 function explain(mode: ModeField): string {
   if (mode.value < 0) return `${mode.written} is negative`;
-  const decimal = /^[1-9]\d*$/.test(mode.written);
-  return decimal
-    ? `${mode.written} is read as decimal ${mode.value} (octal ${octal(mode.value)}), above 0777`
-    : `${mode.written} is ${mode.value} (octal ${octal(mode.value)}), above 0777: setuid, setgid and sticky bits cannot be set here`;
+  // Above 0777 in octal means setuid, setgid or sticky bits; written in decimal (750, 644.0), it is usually a dropped leading 0.
+  if (isOctalLiteral(mode.written)) return `${mode.written} is ${mode.value} (octal ${octal(mode.value)}), above 0777: setuid, setgid and sticky bits cannot be set here`;
+  if (/^\+?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?$/.test(mode.written)) return `${mode.written} is read as decimal ${mode.value} (octal ${octal(mode.value)}), above 0777`;
+  return `${mode.written} is ${mode.value} (octal ${octal(mode.value)}), above 0777`;
 }
 
 export const invalidFileMode: DocumentRule = {
