@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { analyseText, FileAnalyzer } from '../server/src/core/analysis/analyzer';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { found } from './helpers';
 
 const pod = (prefix: string, mountLine = ''): string =>
@@ -18,5 +20,26 @@ describe('disable comments', () => {
   it('silences rules in the whole file', () => {
     assert.deepEqual(found(pod('# kube-volumes-disable private-image-without-pull-secret, mount-without-volume\n')), []);
     assert.deepEqual(found(pod('# kube-volumes-disable\n')), []);
+  });
+
+  it('applies a file comment in any document to the whole file, and a next-line comment to its line in a later document', () => {
+    const second = pod('---\n').replace('apiVersion', '# kube-volumes-disable private-image-without-pull-secret\napiVersion');
+    assert.deepEqual(found(pod('') + second), ['mount-without-volume @ spec.containers[0].volumeMounts[0].name', 'mount-without-volume @ spec.containers[0].volumeMounts[0].name']);
+    const nextLine = pod('') + pod('---\n', '        # kube-volumes-disable-next-line mount-without-volume\n');
+    assert.deepEqual(found(nextLine).filter((f) => f.startsWith('mount-without-volume')).length, 1);
+  });
+
+  it('follows comments typed and removed in a file being edited', () => {
+    const analyser = new FileAnalyzer();
+    let text = pod('') + pod('---\n');
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const comment = '        # kube-volumes-disable-next-line\n';
+    const at = text.lastIndexOf('        - {name: nope');
+    text = text.slice(0, at) + comment + text.slice(at);
+    const edited = analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at, length: comment.length });
+    assert.deepEqual(edited.diagnostics, analyseText(text, DEFAULT_SETTINGS).diagnostics);
+    assert.equal(edited.diagnostics.filter((d) => d.rule === 'mount-without-volume').length, 1);
+    text = text.slice(0, at) + text.slice(at + comment.length);
+    assert.equal(analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at + comment.length, length: 0 }).diagnostics.filter((d) => d.rule === 'mount-without-volume').length, 2);
   });
 });

@@ -13,7 +13,7 @@ import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
 import { DocumentChunk, resplitDocuments, splitDocuments, TextChange } from '../text/split-documents';
-import { findSuppressions, isSuppressed } from './suppressions';
+import { combineSuppressions, documentSuppressions, isSuppressed } from './suppressions';
 
 export interface TextRange {
   readonly start: Position;
@@ -213,7 +213,7 @@ export class FileAnalyzer {
     const chunks = split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
     this.previousChunks = chunks;
     this.previousLength = text.length;
-    return { chunks, documents, diagnostics: this.diagnosticsOf(text, chunks, documents, settings) };
+    return { chunks, documents, diagnostics: this.diagnosticsOf(chunks, documents, settings) };
   }
 
   /** Options that change what rules report make every cached document stale. */
@@ -262,7 +262,7 @@ export class FileAnalyzer {
     return { start: change.start - before.offset, end: change.end - before.offset, length: change.length };
   }
 
-  private diagnosticsOf(text: string, chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
+  private diagnosticsOf(chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
     const models = documents.map((d) => d.model);
     const fileFindings = FILE_RULES.flatMap((rule) => runContained<FileFinding>(rule.id, () => rule.check(models, settings), this.onRuleError));
     // A plain loop: this runs over every document of the file on each keystroke.
@@ -272,7 +272,7 @@ export class FileAnalyzer {
     }
     all.push(...fileFindings);
     const diagnostics: Diagnostic[] = [];
-    const suppressions = findSuppressions(text);
+    const suppressions = combineSuppressions(documents.map((d, index) => ({ suppressions: documentSuppressions(d, d.model.text), line: chunks[index].line })));
     const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);
     for (const finding of all) {
       const severity = effectiveSeverity(finding.rule, settings);

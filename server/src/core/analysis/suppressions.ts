@@ -36,6 +36,31 @@ export function findSuppressions(text: string): Suppressions {
   return { file, lines };
 }
 
+const EMPTY: Suppressions = { file: new Set(), lines: new Map() };
+const byDocument = new WeakMap<object, Suppressions>();
+
+/**
+ * The comments of one document, lines counted from its first line; found once per analysed
+ * document (`key`), so that a keystroke searches the edited document only, not a 12 MB file.
+ */
+export function documentSuppressions(key: object, text: string): Suppressions {
+  let found = byDocument.get(key);
+  if (!found) byDocument.set(key, (found = findSuppressions(text)));
+  return found;
+}
+
+/** The suppressions of a file from those of its documents, each starting at `line`. */
+export function combineSuppressions(parts: readonly { suppressions: Suppressions; line: number }[]): Suppressions {
+  let combined: { file: Set<string>; lines: Map<number, Set<string>> } | undefined;
+  for (const { suppressions, line } of parts) {
+    if (suppressions.file.size === 0 && suppressions.lines.size === 0) continue;
+    combined ??= { file: new Set(), lines: new Map() };
+    for (const rule of suppressions.file) combined.file.add(rule);
+    for (const [at, rules] of suppressions.lines) combined.lines.set(at + line, new Set([...(combined.lines.get(at + line) ?? []), ...rules]));
+  }
+  return combined ?? EMPTY;
+}
+
 export function isSuppressed(suppressions: Suppressions, rule: string, line: number): boolean {
   if (suppressions.file.has(ALL) || suppressions.file.has(rule)) return true;
   const onLine = suppressions.lines.get(line);
