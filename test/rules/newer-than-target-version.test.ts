@@ -39,7 +39,8 @@ describe(RULE, () => {
     assert.equal(textAt(w.text, old), 'restartPolicy');
     assert.match(old.message, /arrived in Kubernetes 1\.28; the target 1\.27 does not know the field/);
     const [gated] = foundBy(RULE, w.text, { kubernetesVersion: '1.33' }).filter((d) => d.data?.gate === 'ImageVolume');
-    assert.match(gated.message, /needs the ImageVolume feature gate, off by default until 1\.35/);
+    assert.equal(gated.message, 'Image volumes: in Kubernetes 1.33 this needs the ImageVolume feature gate, off by default until 1.35; where it is off, the API server silently drops the field. Without the field, the volume has no source, and the API server rejects the pod.');
+    assert.equal(old.message, 'Sidecar containers (restartPolicy: Always on an init container) arrived in Kubernetes 1.28; the target 1.27 does not know the field, so kubectl rejects it as unknown, and tools that drop unknown fields apply the rest. Without the field, the container runs as an ordinary init container, and a long-running one keeps the pod from starting.');
   });
 
   it('defaults to the newest stable release and ignores a malformed setting', () => {

@@ -43,4 +43,14 @@ describe(RULE, () => {
   it('says nothing about a Helm values.yaml', () => {
     assert.deepEqual(found('replicaCount: 1\nimage:\n  repository: registry.example.com/app\nvolumes:\n  - name: data\nvolumeMounts:\n  - name: missing\n    mountPath: /x\n'), []);
   });
+
+  it('reports a cascade of parser errors once per position, and only the first few', () => {
+    // A tab before a key and an unclosed flow sequence: the parser reports dozens of follow-on errors.
+    const volumes = Array.from({ length: 30 }, (_, i) => `  - name: v${i}\n    emptyDir: {}`).join('\n');
+    const text = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: a, image: nginx}]\n\tvolumes: [\n${volumes}\n`;
+    const d = lint(text).filter((x) => x.rule === RULE);
+    assert.ok(d.length >= 1 && d.length <= 5, `${d.length} syntax errors`);
+    const positions = d.map((x) => `${x.range.start.line}:${x.range.start.character}`);
+    assert.equal(new Set(positions).size, positions.length);
+  });
 });

@@ -21,20 +21,21 @@ interface Feature {
   readonly added: number;
   readonly onByDefault?: number;
   /** What happens when the gate is off and the field is dropped. */
-  readonly whenDropped: string;
+  /** What happens where the field is dropped, as a sentence. */
+  readonly withoutIt: string;
 }
 
 const FEATURES: Record<string, Feature> = {
-  image: { what: 'Image volumes', gate: 'ImageVolume', added: 31, onByDefault: 35, whenDropped: 'the volume is left without a source and the API server rejects the pod' },
-  recursiveReadOnly: { what: 'recursiveReadOnly', gate: 'RecursiveReadOnlyMounts', added: 30, onByDefault: 31, whenDropped: 'sub-mounts stay writable' },
-  sidecar: { what: 'Sidecar containers (restartPolicy: Always on an init container)', gate: 'SidecarContainers', added: 28, onByDefault: 29, whenDropped: 'the container runs as an ordinary init container, and a long-running one blocks the pod from starting' },
-  emptyDirMode: { what: 'emptyDir.mode', gate: 'EmptyDirVolumeMode', added: 37, whenDropped: 'the directory keeps mode 0777' },
+  image: { what: 'Image volumes', gate: 'ImageVolume', added: 31, onByDefault: 35, withoutIt: 'Without the field, the volume has no source, and the API server rejects the pod.' },
+  recursiveReadOnly: { what: 'recursiveReadOnly', gate: 'RecursiveReadOnlyMounts', added: 30, onByDefault: 31, withoutIt: 'Without the field, sub-mounts stay writable.' },
+  sidecar: { what: 'Sidecar containers (restartPolicy: Always on an init container)', gate: 'SidecarContainers', added: 28, onByDefault: 29, withoutIt: 'Without the field, the container runs as an ordinary init container, and a long-running one keeps the pod from starting.' },
+  emptyDirMode: { what: 'emptyDir.mode', gate: 'EmptyDirVolumeMode', added: 37, withoutIt: 'Without the field, the directory keeps mode 0777.' },
 };
 
 function problem(feature: Feature, target: number): string | undefined {
-  if (target < feature.added) return `${feature.what} arrived in Kubernetes 1.${feature.added}; the target 1.${target} does not know the field, so kubectl rejects it as unknown (tools that drop it: ${feature.whenDropped}).`;
+  if (target < feature.added) return `${feature.what} arrived in Kubernetes 1.${feature.added}; the target 1.${target} does not know the field, so kubectl rejects it as unknown, and tools that drop unknown fields apply the rest. ${feature.withoutIt}`;
   if (feature.onByDefault === undefined || target < feature.onByDefault) {
-    return `${feature.what}: in Kubernetes 1.${target} this needs the ${feature.gate} feature gate, off by default${feature.onByDefault ? ` until 1.${feature.onByDefault}` : ''}. Where it is off, the API server drops the field silently and ${feature.whenDropped}.`;
+    return `${feature.what}: in Kubernetes 1.${target} this needs the ${feature.gate} feature gate, off by default${feature.onByDefault ? ` until 1.${feature.onByDefault}` : ''}; where it is off, the API server silently drops the field. ${feature.withoutIt}`;
   }
   return undefined;
 }

@@ -15,7 +15,7 @@ export const privateImageWithoutPullSecret: FileRule = {
     return uncoveredImages(documents, options, 'private').map((image) => ({
       rule: 'private-image-without-pull-secret',
       document: image.document,
-      message: `Image "${image.container.image!.value}" comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to kubeVolumes.publicRegistries.`,
+      message: `Image "${image.container.image!.value}" comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to the setting kubeVolumes.publicRegistries (CLI: --public-registry HOST).`,
       fieldPath: `${image.container.path}.image`,
       range: image.container.image!.range,
       data: { registry: image.verdict.host, podSpecPath: image.podSpec.path, serviceAccount: image.serviceAccount },

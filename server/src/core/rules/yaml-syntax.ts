@@ -5,6 +5,12 @@
  */
 import type { FileFinding, FileRule } from './types';
 
+/**
+ * After the first mistake the parser often reports the same place twice, then a cascade of
+ * follow-on errors (a tab and an unclosed `[` gave 76): one per position, and the first few.
+ */
+const MAX_PER_DOCUMENT = 5;
+
 const LOOKS_LIKE_MANIFEST = /^apiVersion:[ \t]*\S/m;
 const HAS_KIND = /^kind:[ \t]*\S/m;
 
@@ -19,7 +25,11 @@ export const yamlSyntax: FileRule = {
     const findings: FileFinding[] = [];
     documents.forEach((document, index) => {
       if (document.templated) return;
+      const reported = new Set<number>();
       for (const problem of document.syntaxProblems) {
+        if (reported.has(problem.range.start)) continue;
+        if (reported.size === MAX_PER_DOCUMENT) break;
+        reported.add(problem.range.start);
         findings.push({ rule: 'yaml-syntax', document: index, message: problem.message, fieldPath: '', range: problem.range });
       }
     });
