@@ -37,6 +37,11 @@ const ACCEPTED: Record<string, string> = {
   'names no object can have (the server checks only that they are set)': pod('[{name: v, secret: {secretName: My_Secret}}, {name: w, persistentVolumeClaim: {claimName: Data}}]', mounting('[{name: v, mountPath: /v}, {name: w, mountPath: /w}]'), '  imagePullSecrets: [{name: Reg_Cred}]\n'),
   // go-yaml v2 reads any plain scalar that Go's strconv.ParseInt(s, 0, 64) accepts as an integer.
   'modes written with Go integer prefixes (0o640 is 416, 0O4_00 is 256, 0X1A4 is 420)': pod('[{name: v, configMap: {name: c, defaultMode: 0o640, items: [{key: k, path: k, mode: 0O4_00}, {key: l, path: l, mode: 0X1A4}]}}]', mounting('[{name: v, mountPath: /v}]')),
+  // kubectl get -o yaml prints creationTimestamp: null; the server compares with zero values.
+  'an ephemeral claim template with zero-valued metadata (creationTimestamp: null, name: "")': pod('[{name: e, ephemeral: {volumeClaimTemplate: {metadata: {creationTimestamp: null, name: "", labels: {a: b}}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: e, mountPath: /e}]')),
+  'clusterTrustBundle fields that are null (unset pointers)': pod('[{name: v, projected: {sources: [{clusterTrustBundle: {name: null, signerName: example.com/s, path: s.pem}}, {clusterTrustBundle: {name: "example.com:s:one", labelSelector: null, path: one.pem}}]}}]', mounting('[{name: v, mountPath: /v}]')),
+  'an image volume with an empty pullPolicy (defaulted)': pod('[{name: v, image: {reference: "quay.io/x/models:1", pullPolicy: ""}}]', mounting('[{name: v, mountPath: /m}]')),
+  'a volume named like a date, which go-yaml v2 keeps as a string': pod('[{name: 2024-01-01, emptyDir: {}}, {name: v, persistentVolumeClaim: {claimName: 2024-01-02}}]', mounting('[{name: 2024-01-01, mountPath: /a}, {name: v, mountPath: /v}]')),
   'imagePullSecrets with names only (duplicates are only warned about)': pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a}, {name: a}]\n'),
 };
 
@@ -86,6 +91,7 @@ const REJECTED: Record<string, { text: string; path: string }> = {
   'a clusterTrustBundle with name and signerName': { text: pod('[{name: v, projected: {sources: [{clusterTrustBundle: {name: a, signerName: example.com/s, path: p}}]}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].projected.sources[0].clusterTrustBundle' },
   'an ephemeral claim template with a name': { text: pod('[{name: v, ephemeral: {volumeClaimTemplate: {metadata: {name: x}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.name' },
   'a mode written 0o1777 (setuid, setgid and sticky bits)': { text: pod('[{name: v, configMap: {name: c, defaultMode: 0o1777}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].configMap.defaultMode' },
+  'an ephemeral claim template with an empty finalizers list (not nil)': { text: pod('[{name: v, ephemeral: {volumeClaimTemplate: {metadata: {finalizers: []}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.finalizers' },
   'an imagePullSecrets entry with a namespace': { text: pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a, namespace: b}]\n'), path: 'spec.imagePullSecrets[0].namespace' },
 };
 

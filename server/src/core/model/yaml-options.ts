@@ -5,6 +5,9 @@
  * base 0 accepts it (underscores removed first), which YAML 1.1 alone does not: `0o644` is 420 to
  * the API server, and a string to the `yaml` package. The tag below closes that gap, so that a mode
  * written `0o644` is neither a false "must be an integer" error nor missed by the mode rules.
+ * The other way round, go-yaml v2 keeps timestamps (`2024-01-01`) and base-60 numbers (`12:30`)
+ * as strings when it decodes into a plain interface, as Kubernetes does: those YAML 1.1 tags are
+ * left out, so that a volume named 2024-01-01 is that string, not a JavaScript date.
  */
 import type { DocumentOptions, ParseOptions, ScalarTag, SchemaOptions, Tags } from 'yaml';
 
@@ -23,11 +26,16 @@ const goPrefixedInt: ScalarTag = {
   },
 };
 
+/** The YAML 1.1 timestamp and base-60 (`format: TIME`) tags. */
+function isStringToGoYaml(tag: Tags[number]): boolean {
+  return typeof tag === 'object' && (tag.tag === 'tag:yaml.org,2002:timestamp' || ('format' in tag && tag.format === 'TIME'));
+}
+
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   uniqueKeys: true,
   prettyErrors: false,
-  customTags: (tags: Tags) => [...tags, goPrefixedInt],
+  customTags: (tags: Tags) => [...tags.filter((tag) => !isStringToGoYaml(tag)), goPrefixedInt],
 };
 
 /** A number written in octal (`0644`, `0o644`, `0_644`), as opposed to decimal (`644`, `644.0`). */

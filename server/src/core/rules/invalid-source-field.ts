@@ -7,7 +7,7 @@
  * `reference` or a claim named like the one an ephemeral volume of the same Pod creates.
  * https://kubernetes.io/docs/concepts/storage/volumes/
  */
-import type { YAMLMap } from 'yaml';
+import { isScalar, Pair, YAMLMap } from 'yaml';
 import { child } from '../model/field-path';
 import type { PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, findPair, getNode, keyRange, keyText, Range, scalarRef } from '../model/yaml-nodes';
@@ -38,10 +38,22 @@ function csiProblems(map: YAMLMap, base: string, anchor: Range): Problem[] {
   return problems;
 }
 
+/** The value of a pair decodes to Go's zero value: null, "", 0 or false (an empty list is not: it is not nil). */
+function isZeroValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  return isScalar(value) && (value.value === null || value.value === '' || value.value === 0 || value.value === false);
+}
+
+/** The pair of `key`, unless its value is null: a null pointer field is unset to the API server. */
+function setPair(map: YAMLMap, key: string): Pair | undefined {
+  const pair = findPair(map, key);
+  return pair && !(pair.value === null || (isScalar(pair.value) && pair.value.value === null)) ? pair : undefined;
+}
+
 function trustBundleProblems(map: YAMLMap, base: string, anchor: Range): Problem[] {
-  const name = findPair(map, 'name');
-  const signer = findPair(map, 'signerName');
-  const selector = findPair(map, 'labelSelector');
+  const name = setPair(map, 'name');
+  const signer = setPair(map, 'signerName');
+  const selector = setPair(map, 'labelSelector');
   if (name && signer) return [{ path: base, range: keyRange(signer) ?? anchor, why: 'clusterTrustBundle takes name or signerName, not both.', says: 'Invalid value: only one of name and signerName may be used' }];
   if (!name && !signer) return [{ path: base, range: anchor, why: 'clusterTrustBundle needs name (one bundle) or signerName (the bundles of a signer).', says: 'Required value: either name or signerName must be specified' }];
   if (name && selector) return [{ path: child(base, 'labelSelector'), range: keyRange(selector) ?? anchor, why: 'labelSelector only filters the bundles of a signerName; with name it is not allowed.', says: 'Invalid value: labelSelector must be unset if name is specified' }];
@@ -51,7 +63,10 @@ function trustBundleProblems(map: YAMLMap, base: string, anchor: Range): Problem
 function ephemeralProblems(map: YAMLMap, base: string): Problem[] {
   const metadata = asMap(getNode(asMap(getNode(map, 'volumeClaimTemplate')), 'metadata'));
   const path = child(base, 'volumeClaimTemplate.metadata');
-  return (metadata?.items ?? []).filter((p) => !['labels', 'annotations'].includes(keyText(p) ?? '') && keyRange(p)).map((p) => ({
+  // The server compares each other field with its zero value (validateFieldAllowList), so the
+  // `creationTimestamp: null` that kubectl prints, or an empty name, is accepted.
+  const forbidden = (p: Pair): boolean => !['labels', 'annotations'].includes(keyText(p) ?? '') && !isZeroValue(p.value) && keyRange(p) !== undefined;
+  return (metadata?.items ?? []).filter(forbidden).map((p) => ({
     path: child(path, keyText(p)!),
     range: keyRange(p)!,
     why: `metadata.${keyText(p)} cannot be set in an ephemeral volume's claim template: only labels and annotations; the claim is named <pod>-<volume>.`,

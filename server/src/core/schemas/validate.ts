@@ -39,10 +39,8 @@ function plain(node: unknown): unknown {
     return out;
   }
   if (isSeq(node)) return node.items.map(plain);
-  const scalar = node as { value?: unknown; source?: string; format?: string } | null;
-  // go-yaml v2, which Kubernetes uses, keeps timestamps and sexagesimal numbers (12:30) as strings.
-  if (scalar?.value instanceof Date || scalar?.format === 'TIME') return scalar.source ?? String(scalar.value);
-  return scalar?.value ?? null;
+  // Timestamps and base-60 numbers are already strings, as go-yaml v2 reads them (model/yaml-options.ts).
+  return (node as { value?: unknown } | null)?.value ?? null;
 }
 
 function toProblem(error: ErrorObject): SchemaProblem | undefined {
@@ -53,7 +51,8 @@ function toProblem(error: ErrorObject): SchemaProblem | undefined {
     return { keyword: 'additionalProperties', segments, key, known: Object.keys(parent?.properties ?? {}) };
   }
   if (error.keyword === 'type') return { keyword: 'type', segments, expected: [(error.params as { type: string | string[] }).type].flat().join(' or '), description: parent?.description };
-  if (error.keyword === 'enum') return { keyword: 'enum', segments, allowed: (error.params as { allowedValues: string[] }).allowedValues, description: parent?.description };
+  // An empty string allowed in an enum means "the default"; it is not a value to suggest.
+  if (error.keyword === 'enum') return { keyword: 'enum', segments, allowed: (error.params as { allowedValues: string[] }).allowedValues.filter((v) => v !== ''), description: parent?.description };
   return undefined;
 }
 
