@@ -42,6 +42,8 @@ const ACCEPTED: Record<string, string> = {
   'clusterTrustBundle fields that are null (unset pointers)': pod('[{name: v, projected: {sources: [{clusterTrustBundle: {name: null, signerName: example.com/s, path: s.pem}}, {clusterTrustBundle: {name: "example.com:s:one", labelSelector: null, path: one.pem}}]}}]', mounting('[{name: v, mountPath: /v}]')),
   'an image volume with an empty pullPolicy (defaulted)': pod('[{name: v, image: {reference: "quay.io/x/models:1", pullPolicy: ""}}]', mounting('[{name: v, mountPath: /m}]')),
   'a volume named like a date, which go-yaml v2 keeps as a string': pod('[{name: 2024-01-01, emptyDir: {}}, {name: v, persistentVolumeClaim: {claimName: 2024-01-02}}]', mounting('[{name: 2024-01-01, mountPath: /a}, {name: v, mountPath: /v}]')),
+  'a sizeLimit with spaces around it (trimmed when decoded)': pod('[{name: v, emptyDir: {sizeLimit: " 1Gi "}}]', mounting('[{name: v, mountPath: /v}]')),
+  'a comment right after a quoted scalar or a flow collection, which go-yaml v2 reads as a comment': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: busybox\n    volumeMounts:\n    - name: "data"# the data volume\n      mountPath: /data\n  volumes:\n  - name: data\n    emptyDir: {}# scratch\n',
   'imagePullSecrets with names only (duplicates are only warned about)': pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a}, {name: a}]\n'),
 };
 

@@ -77,8 +77,8 @@ function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorH
 
 /** `previous` after an edit inside one plain scalar, without parsing again; undefined for any other edit. */
 function analysePatched(previous: AnalysedDocument, text: string, edit: DocumentEdit, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument | undefined {
-  const { parsed, templated, syntaxProblems } = previous.model;
-  if (!parsed || templated || syntaxProblems.length > 0) return undefined;
+  const { parsed, templated, syntaxProblems, aliased } = previous.model;
+  if (!parsed || templated || aliased || syntaxProblems.length > 0) return undefined;
   const document = patchScalar(parsed, text, edit);
   const model = document && documentModelOf(text, document);
   // Typing `{{` into a scalar makes a template action: that document is read differently.

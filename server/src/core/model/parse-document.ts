@@ -7,9 +7,10 @@
  */
 import { Document, isMap, parseDocument, YAMLMap } from 'yaml';
 import { child, item } from './field-path';
+import { resolveAliases } from './aliases';
 import { blankTemplateActions, hasTemplateActions } from './helm';
 import { buildPodSpec, misplacedIn } from './pod-spec';
-import { looksFlattened, toSyntaxProblem } from './syntax-problems';
+import { isAcceptedByGoYaml, looksFlattened, toSyntaxProblem } from './syntax-problems';
 import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceAccountModel, SyntaxProblem } from './types';
 import { isListKind, podSpecPath, SELECTOR_REQUIRED } from './workloads';
 import { asMap, asSeq, getNode, getString, rangeOf } from './yaml-nodes';
@@ -148,20 +149,22 @@ function parseOrUnreadable(text: string): Document.Parsed | SyntaxProblem {
 export function parseDocumentModel(text: string): DocumentModel {
   const templated = hasTemplateActions(text);
   const document = parseOrUnreadable(templated ? blankTemplateActions(text) : text);
-  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened: looksFlattened(text), syntaxProblems: [document], ...EMPTY_MODEL_PARTS };
-  return documentModelOf(text, document, templated);
+  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened: looksFlattened(text), syntaxProblems: [document], aliased: false, ...EMPTY_MODEL_PARTS };
+  // Most manifests have no alias or merge key: skip the walk unless the text could hold one.
+  const aliased = (text.includes('*') || text.includes('<<')) && resolveAliases(document);
+  return documentModelOf(text, document, templated, aliased);
 }
 
 /**
  * The model of a document already parsed: by parseDocumentModel, or by patchScalar after an edit
  * inside one scalar. `document` is the parse of `text` (with template actions blanked when templated).
  */
-export function documentModelOf(text: string, document: Document.Parsed, templated = hasTemplateActions(text)): DocumentModel {
+export function documentModelOf(text: string, document: Document.Parsed, templated = hasTemplateActions(text), aliased = false): DocumentModel {
   const flattened = looksFlattened(text);
-  const syntaxProblems: SyntaxProblem[] = document.errors.map((error) => toSyntaxProblem(error, text, flattened));
+  const syntaxProblems: SyntaxProblem[] = document.errors.filter((error) => !isAcceptedByGoYaml(error)).map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;
-  if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, ...EMPTY_MODEL_PARTS };
+  if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, ...EMPTY_MODEL_PARTS };
   const objects = objectsOf(root, text);
   const podSpecs: PodSpecModel[] = [];
   const misplaced: MisplacedField[] = [];
@@ -173,5 +176,5 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, objects, podSpecs, serviceAccounts, misplaced };
+  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs, serviceAccounts, misplaced };
 }

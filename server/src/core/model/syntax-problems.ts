@@ -25,6 +25,15 @@ function keyAfter(text: string, offset: number): { start: number; end: number; k
   return { start, end: start + match[1].length, key: match[1] };
 }
 
+/**
+ * Errors of the `yaml` package that go-yaml v2 (libyaml's scanner, which kubectl and the API
+ * server use) does not make: after a quoted scalar or a flow collection it takes `#` as a comment
+ * without a space before it (`emptyDir: {}# scratch`), and the tree is the same either way.
+ */
+export function isAcceptedByGoYaml(error: YAMLError): boolean {
+  return error.code === 'MISSING_CHAR' && error.message.startsWith('Comments must be separated from other tokens by white space');
+}
+
 export function toSyntaxProblem(error: YAMLError, text: string, flattened: boolean): SyntaxProblem {
   // The parser may point one past the end (an unclosed quote at the end of the text): keep ranges inside the text.
   const start = Math.min(error.pos[0], text.length);

@@ -123,6 +123,8 @@ export interface DocumentModel {
   /** No line is indented although maps nest: a manifest pasted from a page that dropped the spaces. */
   readonly flattened: boolean;
   readonly syntaxProblems: SyntaxProblem[];
+  /** Aliases or merge keys were resolved (aliases.ts): nodes are shared, so an edit parses again. */
+  readonly aliased: boolean;
   readonly objects: ObjectModel[];
   readonly podSpecs: PodSpecModel[];
   readonly serviceAccounts: ServiceAccountModel[];

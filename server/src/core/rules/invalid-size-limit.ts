@@ -36,7 +36,8 @@ export const invalidSizeLimit: DocumentRule = {
         // Other types (a boolean, a map) are invalid-field-value's.
         if (!limit || !isScalar(node) || !['string', 'number'].includes(typeof node.value)) continue;
         const path = `${source.path}.sizeLimit`;
-        const match = QUANTITY.exec(limit.value);
+        // Quantity.UnmarshalJSON trims surrounding white space before parsing: " 1Gi " is 1Gi.
+        const match = QUANTITY.exec(limit.value.trim());
         if (match && !(match[1] === '-' && Number(match[2]) !== 0)) continue;
         const suggestion = match ? undefined : suggestionFor(limit.value);
         findings.push({
