@@ -94,6 +94,8 @@ const REJECTED: Record<string, { text: string; path: string }> = {
   'an ephemeral claim template with a name': { text: pod('[{name: v, ephemeral: {volumeClaimTemplate: {metadata: {name: x}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.name' },
   'a mode written 0o1777 (setuid, setgid and sticky bits)': { text: pod('[{name: v, configMap: {name: c, defaultMode: 0o1777}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].configMap.defaultMode' },
   'an ephemeral claim template with an empty finalizers list (not nil)': { text: pod('[{name: v, ephemeral: {volumeClaimTemplate: {metadata: {finalizers: []}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}}}]', mounting('[{name: v, mountPath: /v}]')), path: 'spec.volumes[0].ephemeral.volumeClaimTemplate.metadata.finalizers' },
+  'a volume name YAML reads as a number': { text: pod('[{name: 123, emptyDir: {}}]', mounting('[{name: "123", mountPath: /v}]')), path: 'spec.volumes[0].name' },
+  'a volume name YAML 1.1 reads as a boolean (no)': { text: pod('[{name: no, emptyDir: {}}]', mounting('[{name: "false", mountPath: /v}]')), path: 'spec.volumes[0].name' },
   'an imagePullSecrets entry with a namespace': { text: pod('[]', '{name: c, image: nginx}', '  imagePullSecrets: [{name: a, namespace: b}]\n'), path: 'spec.imagePullSecrets[0].namespace' },
 };
 

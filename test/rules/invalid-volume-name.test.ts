@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertSecondDocument, found, foundBy, inEveryWorkload, rejectionPattern, textAt, yaml } from '../helpers';
+import { assertSecondDocument, found, foundBy, inEveryWorkload, lint, rejectionPattern, textAt, yaml } from '../helpers';
 
 const RULE = 'invalid-volume-name';
 
@@ -51,4 +51,10 @@ describe(RULE, () => {
   });
 
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
+
+  it('says a name YAML reads as a number or a boolean must be quoted, as written', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: nginx, volumeMounts: [{name: "123", mountPath: /a}, {name: "false", mountPath: /b}]}]\n  volumes:\n  - {name: 123, emptyDir: {}}\n  - {name: no, emptyDir: {}}\n';
+    const messages = lint(text).filter((d) => d.rule === 'invalid-volume-name').map((d) => d.message.split(';')[0]);
+    assert.deepEqual(messages, ['The volume name 123 is read as a number, not a string', 'The volume name no is read as a boolean, not a string']);
+  });
 });

@@ -4,6 +4,8 @@
  * rejects the pod; its mounts are then not found either, but that is this finding's knock-on.
  * https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
  */
+import type { YAMLMap } from 'yaml';
+import { findPair, rangeOf } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
@@ -15,6 +17,12 @@ const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** The nearest valid label: lower case, other characters turned into '-', trimmed to 63. */
 export function toDnsLabel(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 63).replace(/^-+|-+$/g, '');
+}
+
+/** The name as written in the source (`no`, `0x1F`), which is what the user should quote. */
+function text(volume: YAMLMap, documentText: string): string {
+  const range = rangeOf(findPair(volume, 'name')?.value);
+  return range ? documentText.slice(range.start, range.end) : '';
 }
 
 export const invalidVolumeName: DocumentRule = {
@@ -34,6 +42,18 @@ export const invalidVolumeName: DocumentRule = {
             fieldPath: `${volume.path}.name`,
             range: firstKeyRange(volume.node, volume.range),
             data: { index: volume.index },
+          });
+          continue;
+        }
+        const value = (findPair(volume.node, 'name')?.value as { value?: unknown } | undefined)?.value;
+        if (typeof value !== 'string') {
+          // YAML 1.1 reads 123 as a number and no as a boolean: the API server cannot decode either into a name.
+          findings.push({
+            rule: ID,
+            message: `The volume name ${text(volume.node, document.text)} is read as a ${typeof value === 'number' ? 'number' : 'boolean'}, not a string; write it in quotes ("${text(volume.node, document.text)}"). The API server cannot decode it and refuses the object (cannot unmarshal ${typeof value} into Go struct field Volume.name of type string).`,
+            fieldPath: `${volume.path}.name`,
+            range: name.range,
+            data: { name: name.value, suggestions: [] },
           });
           continue;
         }
