@@ -1,7 +1,7 @@
 /** The CLI: argument handling in-process, and the bundled dist/cli.js as CI runs it. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,12 +9,20 @@ import { run } from '../server/src/cli';
 
 const ROOT = path.resolve(__dirname, '..');
 const CASES = path.resolve(ROOT, '..', 'shared', 'cases');
+const B01 = path.join(CASES, 'B01-mount-name-typo-scratch.yaml');
+const VERSION: string = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
 function cli(args: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = run(args, (t) => (out += t), (t) => (err += t));
   return { code, out, err };
+}
+
+/** The bundled CLI as a child process, with `input` as its standard input (a closed, empty pipe if omitted). */
+function bundled(args: string[], input = ''): { code: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', input });
+  return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
 function fixtureFolder(): string {
@@ -97,6 +105,60 @@ describe('cli', () => {
     const missing = cli([path.join(CASES, 'does-not-exist.yaml')]);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /cannot read/);
+  });
+
+  it('prints its version, the one SARIF reports, and exits 0', () => {
+    for (const flag of ['--version', '-V']) {
+      const { code, out, err } = bundled([flag]);
+      assert.equal(code, 0, err);
+      assert.equal(out, `kube-volumes ${VERSION}\n`);
+    }
+    assert.equal(JSON.parse(cli(['--format', 'sarif', B01]).out).runs[0].tool.driver.version, VERSION);
+    const help = cli(['--help']).out;
+    assert.match(help, /-V, --version +print the version/);
+    assert.match(help, /PATH - reads one manifest\s+from standard input/);
+  });
+
+  it('reads a manifest from standard input for -, reported as <stdin>', () => {
+    const text = bundled(['-'], readFileSync(B01, 'utf8'));
+    assert.equal(text.code, 1, text.err);
+    assert.match(text.out, /^<stdin>:14:17 error Container "worker" mounts "scratch".* mount-without-volume$/m);
+    assert.match(text.out, /1 file checked: 1 error, 1 other finding\n$/);
+    const json = bundled(['--format', 'json', '-'], readFileSync(B01, 'utf8'));
+    assert.equal(json.code, 1, json.err);
+    const { files } = JSON.parse(json.out);
+    assert.equal(files[0].path, '<stdin>');
+    const d = files[0].diagnostics.find((x: { rule: string }) => x.rule === 'mount-without-volume');
+    assert.deepEqual(d.range.start, { line: 13, character: 16 });
+    const sarif = JSON.parse(bundled(['--format', 'sarif', '-'], readFileSync(B01, 'utf8')).out);
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, '<stdin>');
+  });
+
+  it('checks - together with file paths, in the order given', () => {
+    const ok = path.join(fixtureFolder(), 'ok.yaml');
+    const { code, out, err } = bundled(['--format', 'json', ok, '-'], readFileSync(B01, 'utf8'));
+    assert.equal(code, 1, err);
+    const { files } = JSON.parse(out);
+    assert.deepEqual(files.map((f: { path: string }) => f.path), [ok, '<stdin>']);
+    assert.equal(files[1].diagnostics.some((d: { rule: string }) => d.rule === 'mount-without-volume'), true);
+  });
+
+  it('treats empty standard input as an empty file', () => {
+    const { code, out, err } = bundled(['-'], '');
+    assert.equal(code, 0, err);
+    assert.equal(out, '1 file checked: 0 errors, 0 other findings\n');
+  });
+
+  it('exits 2 for - given twice or standard input that cannot be read', () => {
+    const twice = cli(['-', '-']);
+    assert.equal(twice.code, 2);
+    assert.match(twice.err, /may be given only once/);
+    let err = '';
+    const code = run(['-'], () => undefined, (t) => (err += t), () => {
+      throw new Error('EBADF: bad file descriptor, read');
+    });
+    assert.equal(code, 2);
+    assert.match(err, /cannot read <stdin>: EBADF/);
   });
 
   it('runs as the bundled dist/cli.js', () => {

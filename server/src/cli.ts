@@ -1,15 +1,21 @@
 #!/usr/bin/env node
-/** `kube-volumes [--format text|json] PATH...`: the same core as the language server, for CI. */
+/** `kube-volumes [--format text|json|sarif] PATH...` (`-` for stdin): the same core as the language server, for CI. */
 import { readFileSync } from 'fs';
 import { analyseText } from './core/analysis/analyzer';
 import { collectFiles } from './cli/files';
 import { parseArguments, USAGE, UsageError } from './cli/arguments';
 import { FileReport, formatJson, formatText } from './cli/format';
 import { formatSarif } from './cli/sarif';
+import { readStandardInput, STDIN_NAME, STDIN_PATH } from './cli/stdin';
 import { version as VERSION } from '../../package.json';
 import { DEFAULT_SETTINGS } from './core/settings';
 
-export function run(args: readonly string[], write: (text: string) => void, writeError: (text: string) => void): number {
+export function run(
+  args: readonly string[],
+  write: (text: string) => void,
+  writeError: (text: string) => void,
+  readStdin: () => string = () => readStandardInput(writeError),
+): number {
   let options;
   try {
     options = parseArguments(args);
@@ -22,6 +28,10 @@ export function run(args: readonly string[], write: (text: string) => void, writ
     write(`${USAGE}\n`);
     return 0;
   }
+  if (options.version) {
+    write(`kube-volumes ${VERSION}\n`);
+    return 0;
+  }
   const settings = { rules: options.rules, publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion };
   const reports: FileReport[] = [];
   let unreadable = false;
@@ -32,10 +42,11 @@ export function run(args: readonly string[], write: (text: string) => void, writ
     writeError(`kube-volumes: cannot read ${(error as NodeJS.ErrnoException).path ?? 'input'}: ${(error as Error).message}\n`);
     return 2;
   }
-  for (const file of files) {
+  for (const given of files) {
+    const file = given === STDIN_PATH ? STDIN_NAME : given;
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = given === STDIN_PATH ? readStdin() : readFileSync(file, 'utf8');
     } catch (error) {
       writeError(`kube-volumes: cannot read ${file}: ${(error as Error).message}\n`);
       unreadable = true;
