@@ -92,7 +92,7 @@ async function runScenario(tools, vsix, probeVsix, options) {
   const ui = await launchBrowser(tools.playwrightDir, tools.chromium, sandbox.env);
   cleanups.push(() => ui.close());
 
-  const ctx = { page: ui.page, sandbox, screenshot: (name) => screenshot(ui.page, options, name) };
+  const ctx = { page: ui.page, sandbox, casesDir: CASES, screenshot: (name) => screenshot(ui.page, options, name) };
   const tests = [];
   try {
     const start = Date.now();
