@@ -1,8 +1,8 @@
 /**
  * The keystroke fast path (server/src/core/model/patch-scalar.ts) must give exactly what a fresh
  * parse gives: the same tree (values, YAML 1.1 types, ranges of every node) and the same findings.
- * Edits are drawn inside the plain scalars of real manifests, including ones that must fall back
- * to a parse (line breaks, indicators, spaces, quotes), and each patch is compared with a parse.
+ * Edits are drawn inside the plain and quoted scalars of real manifests, including ones that must
+ * fall back to a parse (line breaks, indicators, quotes, escapes), and each patch is compared with a parse.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -24,7 +24,7 @@ const RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0) || 600;
 
 /** Every node of a tree with what the rules can see of it: kind, range, value, YAML type, flow style. */
 function dump(node: unknown): unknown {
-  if (isScalar(node)) return ['scalar', node.range, node.value, node.type ?? null, node.tag ?? null, node.format ?? null];
+  if (isScalar(node)) return ['scalar', node.range, node.value, node.source ?? null, node.type ?? null, node.tag ?? null, node.format ?? null];
   if (isAlias(node)) return ['alias', node.range, node.source];
   if (isMap(node) || isSeq(node)) {
     return [isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false, node.items.map((item) => (isPair(item) ? [dump(item.key), dump(item.value)] : dump(item)))];
@@ -51,12 +51,13 @@ function documents(): string[] {
     .filter((text) => !text.includes('{{') && parseDocument(text, YAML_OPTIONS).errors.length === 0);
 }
 
-/** [start, end) of every plain scalar that is a value (not a key) in the document. */
-function plainValues(text: string): [number, number][] {
+/** [start, end) of every plain or quoted scalar that is a value (not a key) in the document. */
+function scalarValues(text: string): [number, number][] {
   const found: [number, number][] = [];
+  const kinds: unknown[] = [Scalar.PLAIN, Scalar.QUOTE_DOUBLE, Scalar.QUOTE_SINGLE];
   visit(parseDocument(text, YAML_OPTIONS), {
     Scalar(key, node) {
-      if (key !== 'key' && node.type === Scalar.PLAIN && node.range && node.range[1] > node.range[0]) found.push([node.range[0], node.range[1]]);
+      if (key !== 'key' && kinds.includes(node.type) && node.range && node.range[1] > node.range[0]) found.push([node.range[0], node.range[1]]);
     },
   });
   return found;
@@ -65,14 +66,14 @@ function plainValues(text: string): [number, number][] {
 /** What people type inside a value: mostly name and tag characters, sometimes structure. */
 const TYPED = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom('a', 'z', '0', '7', '4', '-', '.', '_', '/', 's', 'e', 'y') },
-  { weight: 2, arbitrary: fc.constantFrom(':', ' ', '#', '{', '{{', ',', ']', '\n', '"', "'", '&x', '*', '!', '~', ': ', ' #') },
+  { weight: 2, arbitrary: fc.constantFrom(':', ' ', '#', '{', '{{', ',', ']', '\n', '"', "'", '\\', "''", '\\n', '&x', '*', '!', '~', ': ', ' #') },
 );
 
 describe('patching a scalar instead of parsing again', () => {
   const texts = documents();
-  const candidates = texts.map((text) => ({ text, values: plainValues(text) })).filter((d) => d.values.length > 0);
+  const candidates = texts.map((text) => ({ text, values: scalarValues(text) })).filter((d) => d.values.length > 0);
 
-  it('gives the tree and the findings of a fresh parse, for edits inside plain values of real manifests', () => {
+  it('gives the tree and the findings of a fresh parse, for edits inside plain and quoted values of real manifests', () => {
     let patched = 0;
     const edit = fc.record({
       doc: fc.nat(candidates.length - 1),
@@ -112,11 +113,14 @@ describe('patching a scalar instead of parsing again', () => {
     assert.deepEqual(third.toJS(), { a: { defaultMode: 420, readOnly: true, name: 'x' } });
   });
 
-  it('parses again for keys, quoted scalars, line breaks, comments and template actions', () => {
+  it('patches inside quotes, and parses again for keys, escapes, closing quotes, line breaks, comments and template actions', () => {
     const text = 'kind: Pod\nmetadata:\n  name: "web"\n  labels: {app: web}\nspec: {}\n';
     const parsed = parseDocument(text, YAML_OPTIONS);
     const at = (needle: string, offset: number): number => text.indexOf(needle) + offset;
-    const tries: [number, string][] = [[at('kind', 2), 'x'], [at('"web"', 2), 'x'], [at('Pod', 2), '\n'], [at('Pod', 3), ' #'], [at('app: web', 7), ','], [at('Pod', 2), '{{']];
+    const inside = at('"web"', 4);
+    const patched = patchScalar(parsed, text.slice(0, inside) + 's' + text.slice(inside), { start: inside, end: inside, length: 1 });
+    assert.deepEqual((patched?.toJS() as { metadata: { name: string } }).metadata.name, 'webs');
+    const tries: [number, string][] = [[at('kind', 2), 'x'], [at('"web"', 2), '\\'], [at('"web"', 5), 'x'], [at('"web"', 2), '"'], [at('Pod', 2), '\n'], [at('Pod', 3), ' #'], [at('app: web', 7), ','], [at('Pod', 2), '{{']];
     for (const [offset, typed] of tries) {
       const after = text.slice(0, offset) + typed + text.slice(offset);
       const result = patchScalar(parsed, after, { start: offset, end: offset, length: typed.length });

@@ -75,7 +75,7 @@ function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorH
   return checked(parseDocumentModel(text), options, onError);
 }
 
-/** `previous` after an edit inside one plain scalar, without parsing again; undefined for any other edit. */
+/** `previous` after an edit inside one scalar, without parsing again; undefined for any other edit. */
 function analysePatched(previous: AnalysedDocument, text: string, edit: DocumentEdit, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument | undefined {
   const { parsed, templated, syntaxProblems, aliased } = previous.model;
   if (!parsed || templated || aliased || syntaxProblems.length > 0) return undefined;
