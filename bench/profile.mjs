@@ -5,14 +5,15 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { editPoint } from './edit-point.mjs';
 import { LspClient } from './lsp-client.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const [file, count = '40', lineArg] = process.argv.slice(2);
 const text = readFileSync(file, 'utf8');
 const lines = text.split('\n');
-let line = lineArg ? Number(lineArg) : Math.floor(lines.length / 2);
-while (line < lines.length - 1 && !/^\s+name: \S/.test(lines[line])) line++;
+const start = editPoint(lines, lineArg ? Number(lineArg) : Math.floor(lines.length / 2));
+const { line } = start;
 const profiles = path.join(BENCH, '.cache', 'profiles');
 mkdirSync(profiles, { recursive: true });
 const client = new LspClient(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, path.join(BENCH, '..', 'dist', 'server.js'), '--stdio']);
@@ -21,7 +22,7 @@ const uri = pathToFileURL(path.join('/bench', path.basename(file))).toString();
 const opened = await client.open(uri, text);
 const times = [];
 for (let i = 0; i < Number(count); i++) {
-  const at = { line, character: lines[line].length + i };
+  const at = { line, character: start.character + i };
   times.push((await client.change(uri, i + 2, { start: at, end: at }, 'x')).ms);
 }
 times.sort((a, b) => a - b);
