@@ -219,6 +219,17 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [2], 'nothing was published for the abandoned version');
   });
 
+  it('publishes nothing again when a configuration change leaves the settings as they were', async () => {
+    const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    await open('unchanged.yaml', text);
+    const count = client.published.length;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // A request after the notification: once it is answered, any re-validation would have been queued and sent.
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///work/unchanged.yaml' }, position: { line: 0, character: 0 } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(client.published.length, count);
+  });
+
   it('validates the file being edited before a queue of hundreds of others', async () => {
     const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
     const uris = Array.from({ length: 300 }, (_, i) => `file:///work/many/f${i}.yaml`);
@@ -230,6 +241,7 @@ describe('language server over stdio', () => {
       const timer = setInterval(() => client.published.length > count && (clearInterval(timer), resolve()), 1);
     });
     const start = client.published.length;
+    client.settings = { rules: { 'unused-volume': 'hint' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await firstRevalidation;
     const typed = client.nextDiagnosticsFor(edited, 2);
@@ -238,6 +250,7 @@ describe('language server over stdio', () => {
     const before = client.published.slice(start).findIndex((p) => p.uri === edited && p.version === 2);
     assert.ok(before < 50, `${before} other files were validated before the edited one`);
     for (const uri of uris) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    client.settings = {};
   });
 
   it('survives notifications and requests for documents it does not know', async () => {

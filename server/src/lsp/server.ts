@@ -141,10 +141,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const queue = new ValidationQueue(validate);
   const validateAll = (): void => documents.all().forEach((d) => queue.add(d.uri, false));
 
-  async function refreshSettings(): Promise<void> {
-    if (!canPullConfiguration) return;
-    const raw = await connection.workspace.getConfiguration('kubeVolumes');
-    settings = readSettings(raw);
+  /** Pulls the settings; true when they differ from those in use. */
+  async function refreshSettings(): Promise<boolean> {
+    if (!canPullConfiguration) return false;
+    return useSettings(readSettings(await connection.workspace.getConfiguration('kubeVolumes')));
+  }
+
+  /**
+   * Keeps the settings object when nothing changed, so that the analyses made with it stay valid:
+   * the configuration pulled right after start-up is usually the default, and re-publishing every
+   * open file's diagnostics for it is wasted work (and a flicker).
+   */
+  function useSettings(next: ServerSettings): boolean {
+    if (JSON.stringify(next) === JSON.stringify(settings)) return false;
+    settings = next;
+    return true;
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -169,14 +180,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'kubeVolumes' });
-      void refreshSettings().then(validateAll);
+      void refreshSettings().then((changed) => changed && validateAll());
     }
   });
 
   connection.onDidChangeConfiguration(async (change) => {
-    if (canPullConfiguration) await refreshSettings();
-    else settings = readSettings((change.settings as Record<string, unknown> | undefined)?.kubeVolumes);
-    validateAll();
+    const changed = canPullConfiguration
+      ? await refreshSettings()
+      : useSettings(readSettings((change.settings as Record<string, unknown> | undefined)?.kubeVolumes));
+    if (changed) validateAll();
   });
 
   /**
