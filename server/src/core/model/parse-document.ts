@@ -8,7 +8,8 @@
 import { Document, isMap, parseDocument, YAMLMap } from 'yaml';
 import { child, item } from './field-path';
 import { resolveAliases } from './aliases';
-import { blankTemplateActions, hasTemplateActions } from './helm';
+import { blankTemplateActions, hasTemplateActions, templateActions } from './helm';
+import { volumeNamesCertain } from './template-certainty';
 import { buildPodSpec, misplacedIn } from './pod-spec';
 import { isAcceptedByGoYaml, looksFlattened, toSyntaxProblem } from './syntax-problems';
 import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceAccountModel, SyntaxProblem } from './types';
@@ -176,5 +177,17 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs, serviceAccounts, misplaced };
+  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, syntaxProblems), serviceAccounts, misplaced };
+}
+
+/**
+ * Marks the pod specs of Helm templates whose volume names are all written out. A template the
+ * parser could not read, even with its actions blanked, keeps all its pod specs uncertain.
+ */
+function withCertainty(podSpecs: PodSpecModel[], text: string, syntaxProblems: readonly SyntaxProblem[]): PodSpecModel[] {
+  if (!podSpecs.some((p) => p.object.templated)) return podSpecs;
+  const actions = templateActions(text);
+  return podSpecs.map((p) => (p.object.templated
+    ? { ...p, volumeNamesCertain: syntaxProblems.length === 0 && volumeNamesCertain(text, p.object, p.node, actions) }
+    : p));
 }

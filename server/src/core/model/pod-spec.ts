@@ -145,6 +145,7 @@ export function buildPodSpec(object: ObjectModel, node: YAMLMap, path: string, o
     hasImagePullSecrets: (pullSecretsNode?.items.length ?? 0) > 0,
     serviceAccountName: getString(node, 'serviceAccountName') ?? getString(node, 'serviceAccount'),
     misplacedNames,
+    volumeNamesCertain: !object.templated,
   };
   return { podSpec, misplaced };
 }

@@ -85,6 +85,11 @@ export interface PodSpecModel {
   readonly serviceAccountName?: string;
   /** Volume and claim template names declared in a misplaced block of the same object. */
   readonly misplacedNames: ReadonlySet<string>;
+  /**
+   * Every volume and claim template the pod can have is written out: always outside Helm
+   * templates; in one, when no action can add to them (template-certainty.ts).
+   */
+  readonly volumeNamesCertain: boolean;
 }
 
 export interface ObjectModel {

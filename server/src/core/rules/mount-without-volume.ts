@@ -8,7 +8,7 @@ import type { ContainerModel, MountModel, PodSpecModel, VolumeModel } from '../m
 import { asMap, getString } from '../model/yaml-nodes';
 import { nearestName } from '../nearest-name';
 import { rejection } from './consequence';
-import { completePodSpecs, describeContainer } from './scope';
+import { describeContainer, nameIsLiteral, podSpecsWithCertainVolumes } from './scope';
 import type { DocumentRule, Finding } from './types';
 
 /** Where each source keeps the name of the object it reads. */
@@ -81,10 +81,12 @@ export const mountWithoutVolume: DocumentRule = {
   description: 'A volumeMounts or volumeDevices entry names a volume that the pod spec does not declare.',
   check(document) {
     const findings: Finding[] = [];
-    for (const podSpec of completePodSpecs(document)) {
+    // Also in Helm templates whose volumes are all written out: a literal name none of them has is wrong in every rendering.
+    for (const podSpec of podSpecsWithCertainVolumes(document)) {
       const known = knownVolumeNames(podSpec);
       for (const container of podSpec.containers) {
         for (const mount of [...container.mounts, ...container.devices]) {
+          if (podSpec.object.templated && (!mount.name || !nameIsLiteral(document, mount.name.range))) continue;
           const finding = checkMount(podSpec, container, mount, known);
           if (finding) findings.push(finding);
         }

@@ -1,0 +1,112 @@
+/**
+ * Helm templates: mount names are checked where every volume of the pod spec is written out
+ * (server/src/core/model/template-certainty.ts), and nowhere an action could add a volume or a
+ * claim template, or make a name what it is not.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { foundBy } from './helpers';
+
+const RULE = 'mount-without-volume';
+
+/** A chart's Deployment: actions in the name, labels, image, resources and an optional field, volumes literal. */
+const deployment = (volumes: string, mounts = '            - name: confg\n              mountPath: /etc/app\n'): string => `{{- if .Values.enabled }}
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.fullname" . }}
+  labels:
+    {{- include "app.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  selector:
+    matchLabels:
+      {{- include "app.selectorLabels" . | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "app.selectorLabels" . | nindent 8 }}
+    spec:
+      {{- with .Values.priorityClassName }}
+      priorityClassName: {{ . }}
+      {{- end }}
+      containers:
+        - name: {{ .Chart.Name }}
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+          resources:
+            {{- toYaml .Values.resources | nindent 12 }}
+          volumeMounts:
+${mounts}${volumes}{{- end }}
+`;
+
+const LITERAL_VOLUMES = '      volumes:\n        - name: config\n          configMap:\n            name: {{ include "app.fullname" . }}\n';
+
+describe('Helm templates', () => {
+  it('reports a literal mount name that none of the literal volumes has, with the nearest name', () => {
+    const [d] = foundBy(RULE, deployment(LITERAL_VOLUMES));
+    assert.equal(d.fieldPath, 'spec.template.spec.containers[0].volumeMounts[0].name');
+    assert.match(d.message, /Did you mean "config"\?/);
+  });
+
+  it('says nothing when the names match', () => {
+    assert.deepEqual(foundBy(RULE, deployment(LITERAL_VOLUMES, '            - name: config\n              mountPath: /etc/app\n')), []);
+  });
+
+  it('stays quiet when an action can add volumes: among them, as the volumes value, or at the pod spec\'s level', () => {
+    const extra = `${LITERAL_VOLUMES}        {{- with .Values.extraVolumes }}\n        {{- toYaml . | nindent 8 }}\n        {{- end }}\n`;
+    assert.deepEqual(foundBy(RULE, deployment(extra)), []);
+    assert.deepEqual(foundBy(RULE, deployment('      volumes: {{- toYaml .Values.volumes | nindent 8 }}\n')), []);
+    const include = `${LITERAL_VOLUMES}      {{- include "app.podExtras" . }}\n`;
+    assert.deepEqual(foundBy(RULE, deployment(include)), []);
+    const atPodLevel = `${LITERAL_VOLUMES}{{ toYaml .Values.podSpecExtra | indent 6 }}\n`;
+    assert.deepEqual(foundBy(RULE, deployment(atPodLevel)), []);
+  });
+
+  it('reports under a condition around the whole volumes block: the name is missing whether it renders or not', () => {
+    const conditional = `      {{- if .Values.config }}\n${LITERAL_VOLUMES}      {{- end }}\n`;
+    assert.deepEqual(foundBy(RULE, deployment(conditional)).map((d) => d.data?.name), ['confg']);
+  });
+
+  it('stays quiet when a condition stands among the volumes, when there are none, or when the mount name is templated', () => {
+    const among = '      volumes:\n        {{- if .Values.cache }}\n        - name: cache\n          emptyDir: {}\n        {{- end }}\n        - name: config\n          emptyDir: {}\n';
+    assert.deepEqual(foundBy(RULE, deployment(among, '            - name: cahce\n              mountPath: /c\n')), []);
+    assert.deepEqual(foundBy(RULE, deployment('')), []);
+    const templatedName = '            - name: {{ .Values.configVolume }}\n              mountPath: /etc/app\n            - name: data-{{ .Release.Name }}\n              mountPath: /data\n';
+    assert.deepEqual(foundBy(RULE, deployment(LITERAL_VOLUMES, templatedName)), []);
+  });
+
+  it('stays quiet when the blanked template does not parse (if and else each writing volumes)', () => {
+    const branches = `      {{- if .Values.a }}\n      volumes:\n        - name: a\n          emptyDir: {}\n      {{- else }}\n      volumes:\n        - name: b\n          emptyDir: {}\n      {{- end }}\n`;
+    assert.deepEqual(foundBy(RULE, deployment(branches)), []);
+  });
+
+  it('counts a StatefulSet\'s literal claim templates, and stays quiet when they can be generated', () => {
+    const sts = (claims: string): string => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  serviceName: {{ .Release.Name }}
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      containers:
+        - name: db
+          image: "{{ .Values.image }}"
+          volumeMounts:
+            - {name: data, mountPath: /var/lib/db}
+            - {name: confg, mountPath: /etc/db}
+      volumes:
+        - name: config
+          configMap: {name: db}
+${claims}`;
+    const literal = '  volumeClaimTemplates:\n    - metadata: {name: data}\n      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}\n';
+    assert.deepEqual(foundBy(RULE, sts(literal)).map((d) => d.data?.name), ['confg']);
+    const generated = '  {{- with .Values.volumeClaimTemplates }}\n  volumeClaimTemplates:\n    {{- toYaml . | nindent 4 }}\n  {{- end }}\n';
+    assert.deepEqual(foundBy(RULE, sts(generated)), []);
+    assert.deepEqual(foundBy(RULE, sts('  {{- include "db.claims" . | nindent 2 }}\n')), []);
+  });
+});
