@@ -48,5 +48,10 @@ describe(RULE, () => {
     assert.deepEqual(foundBy(RULE, w.text).map((d) => d.fieldPath), ['spec.volumes[0].configMap.name']);
   });
 
+  it('checks the types of a trust bundle\'s labelSelector: a label value YAML reads as a boolean cannot be decoded', () => {
+    const w = inEveryWorkload('containers: [{name: a, image: nginx, volumeMounts: [{name: v, mountPath: /v}]}]\nvolumes: [{name: v, projected: {sources: [{clusterTrustBundle: {signerName: example.com/s, path: ca.pem, labelSelector: {matchLabels: {trust: yes, team: "a"}, matchExpressions: [{key: tier, operator: In, values: [gold]}]}}}]}}]')[0];
+    assert.deepEqual(foundBy(RULE, w.text).map((d) => d.fieldPath), ['spec.volumes[0].projected.sources[0].clusterTrustBundle.labelSelector.matchLabels.trust']);
+  });
+
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
 });
