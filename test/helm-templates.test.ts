@@ -4,6 +4,8 @@
  * claim template, or make a name what it is not.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { foundBy } from './helpers';
 
@@ -67,9 +69,13 @@ describe('Helm templates', () => {
     assert.deepEqual(foundBy(RULE, deployment(conditional)).map((d) => d.data?.name), ['confg']);
   });
 
-  it('stays quiet when a condition stands among the volumes, when there are none, or when the mount name is templated', () => {
+  it('reads entries under a condition among the volumes as possible names: a name none of them has is still wrong', () => {
     const among = '      volumes:\n        {{- if .Values.cache }}\n        - name: cache\n          emptyDir: {}\n        {{- end }}\n        - name: config\n          emptyDir: {}\n';
-    assert.deepEqual(foundBy(RULE, deployment(among, '            - name: cahce\n              mountPath: /c\n')), []);
+    assert.deepEqual(foundBy(RULE, deployment(among, '            - name: cache\n              mountPath: /c\n')), []);
+    assert.deepEqual(foundBy(RULE, deployment(among, '            - name: cahce\n              mountPath: /c\n')).map((d) => d.data?.name), ['cahce']);
+  });
+
+  it('stays quiet when there are no volumes, or when the mount name is templated', () => {
     assert.deepEqual(foundBy(RULE, deployment('')), []);
     const templatedName = '            - name: {{ .Values.configVolume }}\n              mountPath: /etc/app\n            - name: data-{{ .Release.Name }}\n              mountPath: /data\n';
     assert.deepEqual(foundBy(RULE, deployment(LITERAL_VOLUMES, templatedName)), []);
@@ -109,4 +115,34 @@ ${claims}`;
     assert.deepEqual(foundBy(RULE, sts(generated)), []);
     assert.deepEqual(foundBy(RULE, sts('  {{- include "db.claims" . | nindent 2 }}\n')), []);
   });
+});
+
+/**
+ * Chart templates written to break the certainty check (an adversarial review): each renders to a
+ * valid manifest for some values, so none may get the error; the M files and 00 hold a real
+ * mistake with every volume written out, and get exactly these findings.
+ */
+describe('Helm chart templates of test/fixtures/helm', () => {
+  const folder = path.join(__dirname, 'fixtures', 'helm');
+  const MISTAKES: Record<string, string[]> = {
+    '00-real-typo.yaml': ['confg'],
+    'M02-sts-claim-typo.yaml': ['datadir'],
+    'M03-cronjob-typo.yaml': ['backups'],
+    'M04-init-typo-zeroindent.yaml': ['host-rot', 'blockdev'],
+    'M05-flow-typo-multidoc.yaml': ['cfg'],
+    'M06-secretname-vs-volumename.yaml': ['app-tls'],
+    'M07-typo-if-inside-entry.yaml': ['confg'],
+    'M08-sts-claim-with-annotations-typo.yaml': ['dta'],
+    'M09-shm-sizelimit-typo.yaml': ['dhsm'],
+    'M10-ifelse-same-name-typo.yaml': ['certs'],
+    // Not caught: a templated apiVersion makes the file no manifest to the model (bitnami's capabilities helper).
+    'M01-bitnami-apiversion-typo.yaml': [],
+  };
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
+    const expected = MISTAKES[file] ?? [];
+    it(`${file}: ${expected.length === 0 ? 'no mount error' : expected.join(', ')}`, () => {
+      const found = foundBy(RULE, readFileSync(path.join(folder, file), 'utf8')).map((d) => String(d.data?.name));
+      assert.deepEqual(found, expected);
+    });
+  }
 });

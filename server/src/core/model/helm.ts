@@ -30,34 +30,63 @@ export function blankTemplateActions(text: string): string {
 export interface TemplateAction {
   readonly start: number;
   readonly end: number;
-  /** Only white space before it on its line: its output starts a line, at whatever depth it gives itself. */
+  /** Its line up to it, other actions left out. */
+  readonly before: string;
+  /** Only white space (or other actions) before it on its line: its output starts a line, at whatever depth it gives itself. */
   readonly lineStart: boolean;
   /** It writes text: not a control action (if, else, end, with, range, ...), a comment or a variable assignment. */
   readonly emits: boolean;
-  /** The N of its last `indent N` or `nindent N`: the column its output lines start at. */
-  readonly indent?: number;
+  /** The N of an `indent N` or `nindent N` that ends its pipeline: the column its output lines start at. */
+  readonly finalIndent?: number;
+  /** An `else` (or `else if`): what follows it is another branch. */
+  readonly isElse: boolean;
 }
 
-const CONTROL = /^(?:if|else|end|with|range|define|block|break|continue)\b|^\/\*|^\$[\w.]*\s*:?=/;
+/** Actions that write nothing themselves (`block` does: it runs its template in place). */
+const CONTROL = /^(?:if|else|end|with|range|define|break|continue)\b|^\/\*|^\$[\w.]*\s*:?=/;
 
-/** Every action of a template, in text order (see blankTemplateActions for why indexOf). */
+/** How much of a line's literal text before an action is kept: enough to see a `key:` at its start. */
+const PREFIX_KEPT = 200;
+
+/**
+ * Every action of a template, in text order (see blankTemplateActions for why indexOf). Linear in
+ * the text, also for thousands of actions on one line: the line's literal prefix is carried from
+ * one action to the next instead of being searched again.
+ */
 export function templateActions(text: string): TemplateAction[] {
   const actions: TemplateAction[] = [];
-  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', open + 2)) {
+  let before = '';
+  let blank = true;
+  let scanned = 0;
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', scanned)) {
     const close = text.indexOf('}}', open + 2);
     if (close === -1) break;
+    const gap = text.slice(scanned, open);
+    const lineBreak = gap.lastIndexOf('\n');
+    const literal = lineBreak === -1 ? gap : gap.slice(lineBreak + 1);
+    if (lineBreak !== -1) {
+      before = '';
+      blank = true;
+    }
+    if (before.length < PREFIX_KEPT) before += literal.slice(0, PREFIX_KEPT);
+    blank &&= literal.trim() === '';
     const body = text.slice(open + 2, close).replace(/^-?\s*/, '').replace(/\s*-?$/, '');
-    const lineBegin = Math.max(text.lastIndexOf('\n', open - 1) + 1, 0);
-    const indents = [...body.matchAll(/\bn?indent\s+(\d+)/g)];
+    const finalIndent = /\|\s*n?indent\s+(\d+)$/.exec(body);
     actions.push({
       start: open,
       end: close + 2,
-      // Other actions before it on the line (`{{- if .x }}{{ toYaml . }}`) leave its output at the line's start.
-      lineStart: text.slice(lineBegin, open).replace(/\{\{[\s\S]*?\}\}/g, '').trim() === '',
+      before,
+      lineStart: blank,
       emits: !CONTROL.test(body),
-      indent: indents.length > 0 ? Number(indents[indents.length - 1][1]) : undefined,
+      finalIndent: finalIndent ? Number(finalIndent[1]) : undefined,
+      isElse: /^else\b/.test(body),
     });
-    open = close;
+    scanned = close + 2;
+    // An action that spans lines starts a new line after it.
+    if (text.slice(open, close).includes('\n')) {
+      before = '';
+      blank = true;
+    }
   }
   return actions;
 }

@@ -187,7 +187,8 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
 function withCertainty(podSpecs: PodSpecModel[], text: string, syntaxProblems: readonly SyntaxProblem[]): PodSpecModel[] {
   if (!podSpecs.some((p) => p.object.templated)) return podSpecs;
   const actions = templateActions(text);
+  const blanked = blankTemplateActions(text);
   return podSpecs.map((p) => (p.object.templated
-    ? { ...p, volumeNamesCertain: syntaxProblems.length === 0 && volumeNamesCertain(text, p.object, p.node, actions) }
+    ? { ...p, volumeNamesCertain: syntaxProblems.length === 0 && volumeNamesCertain(text, blanked, p.object, p.node, actions) }
     : p));
 }

@@ -8,7 +8,8 @@ import type { ContainerModel, MountModel, PodSpecModel, VolumeModel } from '../m
 import { asMap, getString } from '../model/yaml-nodes';
 import { nearestName } from '../nearest-name';
 import { rejection } from './consequence';
-import { describeContainer, nameIsLiteral, podSpecsWithCertainVolumes } from './scope';
+import { nameWrittenOut } from '../model/template-certainty';
+import { describeContainer, podSpecsWithCertainVolumes } from './scope';
 import type { DocumentRule, Finding } from './types';
 
 /** Where each source keeps the name of the object it reads. */
@@ -86,7 +87,7 @@ export const mountWithoutVolume: DocumentRule = {
       const known = knownVolumeNames(podSpec);
       for (const container of podSpec.containers) {
         for (const mount of [...container.mounts, ...container.devices]) {
-          if (podSpec.object.templated && (!mount.name || !nameIsLiteral(document, mount.name.range))) continue;
+          if (podSpec.object.templated && !nameWrittenOut(document.text, mount.node)) continue;
           const finding = checkMount(podSpec, container, mount, known);
           if (finding) findings.push(finding);
         }

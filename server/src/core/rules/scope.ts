@@ -17,16 +17,10 @@ export function completePodSpecs(document: DocumentModel): PodSpecModel[] {
 /**
  * Pod specs whose volume names are complete: complete pod specs, and those of Helm templates in
  * which every volume is written out (see template-certainty.ts). Only literal names in them may
- * be judged: `nameIsLiteral`.
+ * be judged there (`nameWrittenOut`).
  */
 export function podSpecsWithCertainVolumes(document: DocumentModel): PodSpecModel[] {
   return document.podSpecs.filter((podSpec) => !podSpec.object.partial && podSpec.volumeNamesCertain);
-}
-
-/** A name with no template action after its start on its line (`name: data-{{ .x }}` is blanked to "data-"). */
-export function nameIsLiteral(document: DocumentModel, range: { start: number }): boolean {
-  const lineEnd = document.text.indexOf('\n', range.start);
-  return !document.text.slice(range.start, lineEnd === -1 ? undefined : lineEnd).includes('{{');
 }
 
 /** "Container \"app\"" or "initContainers[1]" when unnamed: how messages name a container. */
