@@ -5,9 +5,9 @@
  *
  * An alias is replaced by the node it names (shared, not copied: rules only read the tree), so a
  * finding inside aliased content points at the anchor's text and carries the alias site's field
- * path. A merge key is replaced by the pairs of the merged maps that the map does not set itself;
- * in a list of maps, earlier maps win (https://yaml.org/type/merge.html). A document whose
- * expansion would exceed MAX_EXPANDED_NODES (an alias bomb) is left as it is.
+ * path. A merge key is replaced by the pairs of the maps it merges, in go-yaml v2's order (see
+ * mergeInto). A document whose expansion would exceed MAX_EXPANDED_NODES (an alias bomb) is left
+ * as it is.
  */
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, Pair, YAMLMap } from 'yaml';
 
@@ -64,11 +64,10 @@ export function resolveAliases(document: Document.Parsed): boolean {
   if ((aliases === 0 && merges === 0) || expanded > MAX_EXPANDED_NODES) return false;
   // Anchors are looked up by the most recent definition before each alias, so walk in order again.
   const defined = new Map<string, unknown>();
-  const done = new Set<unknown>();
+  // An alias returns the node it names without visiting it again: every collection is visited once.
   const resolve = (node: unknown): unknown => {
     if (isAlias(node)) return defined.get(node.source) ?? node;
-    if ((isMap(node) || isSeq(node)) && !done.has(node)) {
-      done.add(node);
+    if (isMap(node) || isSeq(node)) {
       node.items = (node.items as unknown[]).map((item) => {
         if (!isPair(item)) return resolve(item);
         item.key = resolve(item.key);
@@ -85,23 +84,29 @@ export function resolveAliases(document: Document.Parsed): boolean {
   return true;
 }
 
-/** Replaces the `<<` pairs of a map by the pairs of the maps they merge that the map does not set. */
+/**
+ * Replaces the `<<` pairs of a map as go-yaml v2 decodes them: pairs are applied in order, and a
+ * merge sets every key of the merged map, replacing what is already there (so a key written
+ * before `<<` loses, and of two merge keys the later wins); in a list of maps, earlier maps win.
+ * YAML's own merge rule (the map's keys always win) is go-yaml v3's, which Kubernetes does not use.
+ */
 function mergeInto(map: YAMLMap): void {
   if (!map.items.some((pair) => isMergeKey(pair.key))) return;
-  const own = map.items.filter((pair) => !isMergeKey(pair.key));
-  const keys = new Set(own.map(keyOf));
-  const merged: Pair[] = [];
+  const byKey = new Map<unknown, Pair>();
+  const set = (pair: Pair): void => {
+    // Deleting first keeps a key where it was last set: a merged key after the map's own keys.
+    byKey.delete(keyOf(pair));
+    byKey.set(keyOf(pair), pair);
+  };
   for (const pair of map.items) {
-    if (!isMergeKey(pair.key)) continue;
-    const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+    if (!isMergeKey(pair.key)) {
+      set(pair);
+      continue;
+    }
+    const sources = isSeq(pair.value) ? [...pair.value.items].reverse() : [pair.value];
     for (const source of sources) {
-      if (!isMap(source)) continue;
-      for (const inherited of source.items as Pair[]) {
-        if (isMergeKey(inherited.key) || keys.has(keyOf(inherited))) continue;
-        keys.add(keyOf(inherited));
-        merged.push(inherited);
-      }
+      if (isMap(source)) for (const inherited of source.items as Pair[]) if (!isMergeKey(inherited.key)) set(inherited);
     }
   }
-  map.items = [...own, ...merged];
+  map.items = [...byKey.values()];
 }
