@@ -250,7 +250,9 @@ describe('language server over stdio', () => {
     const before = client.published.slice(start).findIndex((p) => p.uri === edited && p.version === 2);
     assert.ok(before < 50, `${before} other files were validated before the edited one`);
     for (const uri of uris) await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    // Back to the defaults, in the server too, for the tests after this one.
     client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
 
   it('survives notifications and requests for documents it does not know', async () => {

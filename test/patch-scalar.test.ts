@@ -24,7 +24,10 @@ const RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0) || 600;
 
 /** Every node of a tree with what the rules can see of it: kind, range, value, YAML type, flow style. */
 function dump(node: unknown): unknown {
-  if (isScalar(node)) return ['scalar', node.range, node.value, node.source ?? null, node.type ?? null, node.tag ?? null, node.format ?? null];
+  if (isScalar(node)) {
+    const digits = (node as { minFractionDigits?: number }).minFractionDigits ?? null;
+    return ['scalar', node.range, node.value, node.source ?? null, node.type ?? null, node.tag ?? null, node.format ?? null, digits, node.comment ?? null];
+  }
   if (isAlias(node)) return ['alias', node.range, node.source];
   if (isMap(node) || isSeq(node)) {
     return [isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false, node.items.map((item) => (isPair(item) ? [dump(item.key), dump(item.value)] : dump(item)))];
@@ -129,6 +132,55 @@ describe('patching a scalar instead of parsing again', () => {
         assert.ok(result === undefined || parseDocumentModel(after).templated);
       } else assert.equal(result, undefined, `patched for ${JSON.stringify(typed)} at ${offset}`);
     }
+  });
+
+  it('declines under a %YAML directive, which changes how plain scalars resolve', () => {
+    const text = '%YAML 1.2\n---\na:\n  readOnly: ye\n';
+    const at = text.indexOf('ye') + 2;
+    assert.equal(patchScalar(parseDocument(text, YAML_OPTIONS), text.slice(0, at) + 's' + text.slice(at), { start: at, end: at, length: 1 }), undefined);
+  });
+
+  it('typing {{ into a value makes the document a template: the analyser reads it as one, as a fresh analysis does', () => {
+    const text = readFileSync(path.join(SHARED, 'cases', 'B01-mount-name-typo-scratch.yaml'), 'utf8');
+    const analyser = new FileAnalyzer();
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const at = text.indexOf('name: scratch ') + 'name: scratch'.length;
+    const typed = text.slice(0, at) + '{{' + text.slice(at);
+    const incremental = analyser.analyse(typed, DEFAULT_SETTINGS, { start: at, end: at, length: 2 });
+    assert.deepEqual(incremental.diagnostics, analyseText(typed, DEFAULT_SETTINGS).diagnostics);
+    assert.ok(incremental.documents[0].model.templated);
+  });
+
+  it('a sequence of edits through the analyser, in files of several documents, reports what a fresh analysis reports', () => {
+    const files = candidates.filter((d) => d.text.length < 6_000).map((d) => d.text);
+    let patched = 0;
+    const edits = fc.array(fc.record({ value: fc.nat(10_000), at: fc.nat(10_000), remove: fc.nat(2), typed: fc.oneof(TYPED, fc.constant('')) }), { minLength: 1, maxLength: 4 });
+    fc.assert(fc.property(fc.nat(files.length - 1), fc.nat(files.length - 1), edits, (a, b, steps) => {
+      let text = `${files[a]}---\n${files[b]}`;
+      const analyser = new FileAnalyzer();
+      let before = analyser.analyse(text, DEFAULT_SETTINGS);
+      for (const step of steps) {
+        const chunks = splitDocuments(text);
+        const spots = chunks.flatMap((chunk) => scalarValues(chunk.text).map(([start, end]) => [chunk.offset + start, chunk.offset + end] as const));
+        if (spots.length === 0) return;
+        const [start, end] = spots[step.value % spots.length];
+        const from = start + 1 + (step.at % Math.max(1, end - start));
+        const to = Math.min(end, from + step.remove);
+        text = text.slice(0, from) + step.typed + text.slice(to);
+        const after = analyser.analyse(text, DEFAULT_SETTINGS, { start: from, end: to, length: step.typed.length });
+        assert.deepEqual(after.diagnostics, analyseText(text, DEFAULT_SETTINGS).diagnostics);
+        for (const d of after.documents) assert.deepEqual(dump(d.model.parsed?.contents), dump(parseDocumentModel(d.model.text).parsed?.contents));
+        // A patch shares the nodes before the edit with the previous tree (a parse shares none).
+        const shared = after.documents.some((d, i) => {
+          const now = d.model.parsed?.contents as { items?: unknown[] } | null | undefined;
+          const then = before.documents[i]?.model.parsed?.contents as { items?: unknown[] } | null | undefined;
+          return d !== before.documents[i] && now?.items?.[0] !== undefined && now.items[0] === then?.items?.[0];
+        });
+        if (shared) patched++;
+        before = after;
+      }
+    }), { seed: SEED, numRuns: Math.max(60, Math.floor(RUNS / 6)) });
+    assert.ok(patched > 20, `only ${patched} edits took the patch path`);
   });
 
   it('the analyser typing into a file reports what a fresh analysis reports', () => {

@@ -55,11 +55,8 @@ function scalarAround(root: unknown, edit: DocumentEdit): { scalar: Scalar; inFl
   }
 }
 
-/** What the parser sets on a scalar from its text. */
-type Resolved = Pick<Scalar, 'value' | 'source' | 'format'>;
-
 /** The scalar the parser would make of `source` alone, if it is one plain scalar spanning all of it. */
-function resolvePlain(source: string, inFlow: boolean): Resolved | undefined {
+function resolvePlain(source: string, inFlow: boolean): Scalar | undefined {
   if (source.length === 0 || LINE_BREAK.test(source) || (inFlow && FLOW_SENSITIVE.test(source))) return undefined;
   const alone = parseDocument(source, YAML_OPTIONS);
   const scalar = alone.contents;
@@ -74,17 +71,18 @@ function resolvePlain(source: string, inFlow: boolean): Resolved | undefined {
  * inside. Backslashes (escapes), a doubled '' and line breaks (folding) make the parser read more
  * than the text, so those parse again.
  */
-function resolveQuoted(source: string, type: Scalar.Type): Resolved | undefined {
-  const quote = type === Scalar.QUOTE_DOUBLE ? '"' : "'";
+function resolveQuoted(scalar: Scalar, source: string): Scalar | undefined {
+  const quote = scalar.type === Scalar.QUOTE_DOUBLE ? '"' : "'";
   if (source.length < 2 || source[0] !== quote || source[source.length - 1] !== quote) return undefined;
   const inside = source.slice(1, -1);
   if ((quote === '"' ? /["\\\n\r]/ : /['\n\r]/).test(inside)) return undefined;
-  return { value: inside, source: inside, format: undefined };
+  return Object.assign(copyOf(scalar), { value: inside, source: inside });
 }
 
-function resolve(scalar: Scalar, source: string, inFlow: boolean): Resolved | undefined {
+/** The scalar that the new `source` of `scalar` parses to, without its place in the document (range, comments). */
+function resolve(scalar: Scalar, source: string, inFlow: boolean): Scalar | undefined {
   if (scalar.type === Scalar.PLAIN) return resolvePlain(source, inFlow);
-  if (scalar.type === Scalar.QUOTE_DOUBLE || scalar.type === Scalar.QUOTE_SINGLE) return resolveQuoted(source, scalar.type);
+  if (scalar.type === Scalar.QUOTE_DOUBLE || scalar.type === Scalar.QUOTE_SINGLE) return resolveQuoted(scalar, source);
   return undefined;
 }
 
@@ -131,19 +129,21 @@ function shifted<T>(node: T, from: number, delta: number, edited: Scalar, replac
  * document; undefined when the edit is not confined to the inside of one value scalar.
  */
 export function patchScalar(previous: Document.Parsed, text: string, edit: DocumentEdit): Document.Parsed | undefined {
-  if (previous.errors.length > 0 || previous.warnings.length > 0 || !isDocument(previous)) return undefined;
+  // A %YAML directive changes how plain scalars resolve; the scalar is resolved on its own with YAML_OPTIONS.
+  if (previous.errors.length > 0 || previous.warnings.length > 0 || !isDocument(previous) || previous.directives?.yaml.explicit) return undefined;
   const found = scalarAround(previous.contents, edit);
   if (!found || found.scalar.tag || found.scalar.anchor) return undefined;
   const [start, end, nodeEnd] = found.scalar.range as NodeRange;
   const delta = edit.length - (edit.end - edit.start);
   const resolved = resolve(found.scalar, text.slice(start, end + delta), found.inFlow);
   if (!resolved) return undefined;
-  const replaced = copyOf(found.scalar);
-  replaced.value = resolved.value;
-  replaced.source = resolved.source;
-  if (resolved.format) replaced.format = resolved.format;
-  else delete replaced.format;
+  // Everything the parser derives from the text comes from the new scalar; its place and comments from the old one.
+  const replaced = copyOf(resolved);
   replaced.range = [start, end + delta, nodeEnd + delta];
+  for (const key of ['comment', 'commentBefore', 'spaceBefore'] as const) {
+    if (found.scalar[key] === undefined) delete replaced[key];
+    else (replaced as unknown as Record<string, unknown>)[key] = found.scalar[key];
+  }
   const document = Object.create(Document.prototype, Object.getOwnPropertyDescriptors(previous)) as Document.Parsed;
   document.contents = shifted(previous.contents, end, delta, found.scalar, replaced);
   document.range = (previous.range as NodeRange).map((offset) => (offset >= end ? offset + delta : offset)) as NodeRange;
