@@ -14,7 +14,7 @@ import { buildPodSpec, misplacedIn } from './pod-spec';
 import { isAcceptedByGoYaml, looksFlattened, toSyntaxProblem } from './syntax-problems';
 import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceAccountModel, SyntaxProblem } from './types';
 import { isListKind, podSpecPath, SELECTOR_REQUIRED } from './workloads';
-import { asMap, asSeq, getNode, getString, rangeOf } from './yaml-nodes';
+import { asMap, asSeq, findPair, getNode, getString, rangeOf } from './yaml-nodes';
 import { YAML_OPTIONS } from './yaml-options';
 
 /** Fields that belong to the pod spec; found above it (e.g. at a Deployment's `spec`), they are ignored or rejected. */
@@ -164,7 +164,7 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
   const flattened = looksFlattened(text);
   const syntaxProblems: SyntaxProblem[] = document.errors.filter((error) => !isAcceptedByGoYaml(error)).map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
-  const isKubernetes = root !== undefined && getString(root, 'apiVersion') !== undefined && getString(root, 'kind') !== undefined;
+  const isKubernetes = root !== undefined && getString(root, 'kind') !== undefined && (getString(root, 'apiVersion') !== undefined || (templated && apiVersionIsAction(root, text)));
   if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, ...EMPTY_MODEL_PARTS };
   const objects = objectsOf(root, text);
   const podSpecs: PodSpecModel[] = [];
@@ -178,6 +178,17 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
   return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, syntaxProblems), serviceAccounts, misplaced };
+}
+
+/**
+ * `apiVersion: {{ include "common.capabilities.deployment.apiVersion" . }}`, as charts write it to
+ * suit the cluster's version: the object is a manifest all the same, of an apiVersion the kind decides.
+ */
+function apiVersionIsAction(root: YAMLMap, text: string): boolean {
+  const key = (findPair(root, 'apiVersion')?.key as { range?: [number, number, number] } | undefined)?.range;
+  if (!key) return false;
+  const lineEnd = text.indexOf('\n', key[0]);
+  return text.slice(key[0], lineEnd === -1 ? undefined : lineEnd).includes('{{');
 }
 
 /**
