@@ -62,16 +62,29 @@ export interface PullSecretUse {
   readonly range?: Range;
 }
 
+type DocumentUse = Omit<PullSecretUse, 'document'> & { readonly name: string };
+const usesByDocument = new WeakMap<DocumentModel, readonly DocumentUse[]>();
+
+/** A document's own pull-secret uses, found once per document model. */
+function documentUses(document: DocumentModel): readonly DocumentUse[] {
+  let uses = usesByDocument.get(document);
+  if (uses) return uses;
+  const found: DocumentUse[] = [];
+  for (const podSpec of literalPodSpecs(document)) {
+    for (const ref of podSpec.imagePullSecrets) found.push({ name: ref.value, namespace: podSpec.object.namespace, range: ref.range });
+  }
+  for (const account of document.serviceAccounts) {
+    for (const name of account.imagePullSecrets) found.push({ name, namespace: account.object.namespace });
+  }
+  usesByDocument.set(document, (uses = found));
+  return uses;
+}
+
 /** Every pull-secret use of the file, by Secret name. */
 export function pullSecretUses(documents: readonly DocumentModel[]): Map<string, PullSecretUse[]> {
   const uses = new Map<string, PullSecretUse[]>();
   documents.forEach((document, index) => {
-    for (const podSpec of literalPodSpecs(document)) {
-      for (const ref of podSpec.imagePullSecrets) push(uses, ref.value, { namespace: podSpec.object.namespace, document: index, range: ref.range });
-    }
-    for (const account of document.serviceAccounts) {
-      for (const name of account.imagePullSecrets) push(uses, name, { namespace: account.object.namespace, document: index });
-    }
+    for (const { name, namespace, range } of documentUses(document)) push(uses, name, { namespace, document: index, range });
   });
   return uses;
 }

@@ -6,12 +6,27 @@
  * https://kubernetes.io/docs/concepts/configuration/secret/#docker-config-secrets
  */
 import { child } from '../model/field-path';
+import type { DocumentModel, ObjectModel } from '../model/types';
 import type { RelatedLocation } from './types';
 import { pullSecretUses, sameNamespace } from './file-index';
 import { objectsOfKind, PULL_SECRET_TYPES, secretType } from './secret-objects';
 import type { FileFinding, FileRule } from './types';
 
 const ID = 'pull-secret-wrong-type';
+
+const bySecretDocument = new WeakMap<DocumentModel, readonly { secret: ObjectModel & { name: string }; type: ReturnType<typeof secretType> }[]>();
+
+/** The named Secrets of a document whose type is not a pull-secret type, found once per document model. */
+function untypedSecrets(document: DocumentModel): readonly { secret: ObjectModel & { name: string }; type: ReturnType<typeof secretType> }[] {
+  let found = bySecretDocument.get(document);
+  if (!found) {
+    found = objectsOfKind(document, 'Secret')
+      .map((secret) => ({ secret, type: secretType(secret) }))
+      .filter((s): s is { secret: ObjectModel & { name: string }; type: ReturnType<typeof secretType> } => !PULL_SECRET_TYPES[s.type.value] && s.secret.name !== undefined);
+    bySecretDocument.set(document, found);
+  }
+  return found;
+}
 
 export const pullSecretWrongType: FileRule = {
   id: ID,
@@ -23,9 +38,7 @@ export const pullSecretWrongType: FileRule = {
     const findings: FileFinding[] = [];
     let uses: ReturnType<typeof pullSecretUses> | undefined;
     documents.forEach((document, index) => {
-      for (const secret of objectsOfKind(document, 'Secret')) {
-        const type = secretType(secret);
-        if (PULL_SECRET_TYPES[type.value] || !secret.name) continue;
+      for (const { secret, type } of untypedSecrets(document)) {
         uses ??= pullSecretUses(documents);
         const used = (uses.get(secret.name) ?? []).filter((use) => sameNamespace(use.namespace, secret.namespace));
         if (used.length === 0) continue;

@@ -11,9 +11,18 @@ export interface DataKey {
   readonly keyRange: Range;
 }
 
-/** Objects of a kind in a document (the root object and List items), not in Helm templates. */
-export function objectsOfKind(document: DocumentModel, kind: string): ObjectModel[] {
-  return document.objects.filter((o) => o.kind === kind && (o.apiVersion === undefined || o.apiVersion === 'v1') && !o.templated);
+const byKind = new WeakMap<DocumentModel, Map<string, readonly ObjectModel[]>>();
+
+/**
+ * Objects of a kind in a document (the root object and List items), not in Helm templates; found
+ * once per document model, as file rules ask for them in every document on each keystroke.
+ */
+export function objectsOfKind(document: DocumentModel, kind: string): readonly ObjectModel[] {
+  let kinds = byKind.get(document);
+  if (!kinds) byKind.set(document, (kinds = new Map()));
+  let objects = kinds.get(kind);
+  if (!objects) kinds.set(kind, (objects = document.objects.filter((o) => o.kind === kind && (o.apiVersion === undefined || o.apiVersion === 'v1') && !o.templated)));
+  return objects;
 }
 
 export function dataKeys(object: ObjectModel, fields: readonly string[] = ['data', 'stringData']): DataKey[] {
