@@ -30,8 +30,13 @@ export function blankTemplateActions(text: string): string {
 export interface TemplateAction {
   readonly start: number;
   readonly end: number;
-  /** Its line up to it, other actions left out. */
+  /** Its line up to it, other actions left out (cut after PREFIX_KEPT characters: then `truncated`). */
   readonly before: string;
+  readonly truncated: boolean;
+  /** How many actions stand before it on its line. */
+  readonly earlierOnLine: number;
+  /** What is between the braces, without the `-` that trims white space. */
+  readonly body: string;
   /** Only white space (or other actions) before it on its line: its output starts a line, at whatever depth it gives itself. */
   readonly lineStart: boolean;
   /** It writes text: not a control action (if, else, end, with, range, ...), a comment or a variable assignment. */
@@ -57,6 +62,8 @@ export function templateActions(text: string): TemplateAction[] {
   const actions: TemplateAction[] = [];
   let before = '';
   let blank = true;
+  let truncated = false;
+  let earlierOnLine = 0;
   let scanned = 0;
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', scanned)) {
     const close = text.indexOf('}}', open + 2);
@@ -67,8 +74,11 @@ export function templateActions(text: string): TemplateAction[] {
     if (lineBreak !== -1) {
       before = '';
       blank = true;
+      truncated = false;
+      earlierOnLine = 0;
     }
-    if (before.length < PREFIX_KEPT) before += literal.slice(0, PREFIX_KEPT);
+    if (before.length + literal.length <= PREFIX_KEPT) before += literal;
+    else truncated = true;
     blank &&= literal.trim() === '';
     const body = text.slice(open + 2, close).replace(/^-?\s*/, '').replace(/\s*-?$/, '');
     const finalIndent = /\|\s*n?indent\s+(\d+)$/.exec(body);
@@ -76,6 +86,9 @@ export function templateActions(text: string): TemplateAction[] {
       start: open,
       end: close + 2,
       before,
+      truncated,
+      earlierOnLine: earlierOnLine++,
+      body,
       lineStart: blank,
       emits: !CONTROL.test(body),
       finalIndent: finalIndent ? Number(finalIndent[1]) : undefined,
@@ -86,6 +99,8 @@ export function templateActions(text: string): TemplateAction[] {
     if (text.slice(open, close).includes('\n')) {
       before = '';
       blank = true;
+      truncated = false;
+      earlierOnLine = 0;
     }
   }
   return actions;

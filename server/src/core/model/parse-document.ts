@@ -109,14 +109,17 @@ function makeObject(node: YAMLMap, pathPrefix: string, objectText: string): Obje
 /** The objects of a document: the root object, or each item of a List. */
 function objectsOf(root: YAMLMap, originalText: string): ObjectModel[] {
   const rootObject = makeObject(root, '', originalText);
-  const itemText = (entry: YAMLMap): string => {
-    const r = (entry as { range?: [number, number, number] }).range;
-    return r ? originalText.slice(r[0], r[2]) : '';
-  };
   if (!rootObject || !isListKind(rootObject.kind)) return rootObject ? [rootObject] : [];
+  const items = asSeq(getNode(root, 'items'))?.items ?? [];
+  // An item's text runs to the next item (or the document's end): an action after its last value still shapes it.
+  const itemText = (index: number): string => {
+    const start = (items[index] as { range?: [number, number, number] }).range?.[0];
+    const next = (items[index + 1] as { range?: [number, number, number] } | undefined)?.range?.[0];
+    return start === undefined ? '' : originalText.slice(start, next ?? originalText.length);
+  };
   const objects: ObjectModel[] = [rootObject];
-  asSeq(getNode(root, 'items'))?.items.forEach((entry, index) => {
-    const object = isMap(entry) ? makeObject(entry, item('items', index), itemText(entry)) : undefined;
+  items.forEach((entry, index) => {
+    const object = isMap(entry) ? makeObject(entry, item('items', index), itemText(index)) : undefined;
     if (object) objects.push(object);
   });
   return objects;
@@ -177,7 +180,7 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, syntaxProblems), serviceAccounts, misplaced };
+  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, syntaxProblems, aliased), serviceAccounts, misplaced };
 }
 
 /**
@@ -193,10 +196,13 @@ function apiVersionIsAction(root: YAMLMap, text: string): boolean {
 
 /**
  * Marks the pod specs of Helm templates whose volume names are all written out. A template the
- * parser could not read, even with its actions blanked, keeps all its pod specs uncertain.
+ * parser could not read, even with its actions blanked, or one with aliases, keeps all its pod
+ * specs uncertain.
  */
-function withCertainty(podSpecs: PodSpecModel[], text: string, syntaxProblems: readonly SyntaxProblem[]): PodSpecModel[] {
-  if (!podSpecs.some((p) => p.object.templated)) return podSpecs;
+function withCertainty(podSpecs: PodSpecModel[], text: string, syntaxProblems: readonly SyntaxProblem[], aliased: boolean): PodSpecModel[] {
+  if (!hasTemplateActions(text)) return podSpecs;
+  // An alias brings in text whose actions lie elsewhere (into an item without actions, too): such a template stays uncertain.
+  if (aliased) return podSpecs.map((p) => ({ ...p, volumeNamesCertain: false }));
   const actions = templateActions(text);
   const blanked = blankTemplateActions(text);
   return podSpecs.map((p) => (p.object.templated

@@ -79,26 +79,49 @@ function pairRegion(map: YAMLMap, key: string, region: Region): Region | undefin
 
 const inside = (action: TemplateAction, region: Region): boolean => action.start >= region.start && action.start < region.end;
 
+/** A reference to a value, piped only through functions that keep it one scalar (`.Values.replicaCount | default 1`). */
+const SIMPLE_REFERENCE = /^[.$][\w.$]*(?:\s*\|\s*(?:quote|squote|lower|upper|trim|toString|int|int64|float64|b64enc|default\s+(?:"[^"]*"|[\w.$]+)|trunc\s+\d+|trimSuffix\s+"[^"]*"|replace\s+"[^"]*"\s+"[^"]*"))*$/;
+/** A named template that by convention writes a name (`include "app.fullname" .`), possibly truncated or quoted. */
+const NAME_TEMPLATE = /^(?:include|template)\s+"[\w.-]*(?:fullname|name|Name|chart)"\s+[.$][\w.$]*(?:\s*\|\s*(?:quote|trunc\s+\d+|trimSuffix\s+"[^"]*"))*$/;
+
 /**
- * An action that could write a key of the map: one that writes a line of its own at the map's
- * column or less (or at a column it does not fix), or one that writes after the map's parent key
- * on its line (`spec: {{- include "claims" . | nindent 2 }}`).
+ * An action whose output cannot reach back to `column` or less, so it cannot write a key of a map
+ * whose keys stand there, nor an entry of a list whose dashes stand there:
+ * - one that starts its line and ends its pipeline with `indent N` / `nindent N`, N > column;
+ * - inside a quoted value (`image: "{{ .Values.image }}"`);
+ * - the whole value of a key with an `nindent N` past column (`securityContext: {{- toYaml . | nindent 8 }}`);
+ * - in a value, a reference to a value or a template that writes a name (`name: {{ include "app.fullname" . }}-cfg`).
+ * Anything else (an include without indent, `| trim` after it, text after a value, a comment,
+ * a line too long to read) may write lines anywhere.
  */
-function couldAddKey(action: TemplateAction, region: MapRegion): boolean {
-  if (!action.emits) return false;
-  if (inside(action, region.parentLine)) return true;
-  // An `indent N` or `nindent N` that ends its pipeline fixes the column; `| trim` after it, or one inside an argument, does not.
-  return action.lineStart && (action.finalIndent === undefined || action.finalIndent <= region.column);
+function writesOnlyDeeper(action: TemplateAction, column: number): boolean {
+  const deeper = action.finalIndent !== undefined && action.finalIndent > column;
+  if (action.lineStart) return deeper;
+  if (action.truncated) return false;
+  const literal = action.before;
+  if (/:\s+["'][^"']*$/.test(literal)) return true;
+  const inValue = /(?:^|[\s{,])[^\s#'"{}[\],:-][^:#{}[\],]*:\s+[^"',{}[\]#]*$/.test(literal);
+  if (inValue && action.earlierOnLine === 0 && /:\s*$/.test(literal) && deeper) return true;
+  return inValue && (SIMPLE_REFERENCE.test(action.body) || NAME_TEMPLATE.test(action.body));
 }
 
 /**
- * An action written in the value of a key on its line (`configMap: {{- toYaml .Values.cm | nindent 12 }}`,
- * `name: "{{ .Release.Name }}-cfg"`): it fills that value and nothing else. One after a bare `- `
- * or between flow entries writes a whole entry.
+ * An action that could write a key of the map: any that writes on the map's parent key line
+ * (`spec: {{- include "claims" . | nindent 2 }}`), or any other whose output is not confined
+ * deeper than the map's keys.
  */
-function fillsAValue(action: TemplateAction): boolean {
-  // The line before it ends in a value: `key: `, `key: "`, `key: "text`, also inside a flow map (`- {name: c, configMap: {name: "`).
-  return !action.lineStart && /(?:^|[\s{,])[^\s#'"{}[\],:-][^:#{}[\],]*:\s+["']?[^"',{}[\]]*$/.test(action.before);
+function couldAddKey(action: TemplateAction, region: MapRegion): boolean {
+  if (!action.emits) return false;
+  return inside(action, region.parentLine) || !writesOnlyDeeper(action, region.column);
+}
+
+/**
+ * A control action that starts its line and has text after it there (`{{ if .x }}#{{ end }}- {name: extra}`,
+ * `{{- if .t }}tolerations:{{- end }}`): blanked, the parser reads a comment or a key that the
+ * rendered text may not have, so the structure it sees is not the one rendered.
+ */
+function togglesText(blanked: string, action: TemplateAction): boolean {
+  return !action.emits && action.lineStart && blanked.slice(action.end, lineEnd(blanked, action.end)).trim() !== '';
 }
 
 /** Where a name scalar's text ends: a quoted one at its quote; a plain one runs on to a comma, bracket, comment or line end. */
@@ -137,23 +160,56 @@ function literallyNamed(text: string, entry: unknown, namePath: readonly string[
  * the list) and actions that fill one field of an entry. An action on the key's own line
  * (`volumes: {{- include "extra" . | nindent 8 }}`) writes entries.
  */
-function listCertain(text: string, map: YAMLMap, region: Region, key: string, namePath: readonly string[], actions: readonly TemplateAction[]): Region | undefined {
+function listCertain(text: string, blanked: string, map: YAMLMap, region: Region, key: string, namePath: readonly string[], actions: readonly TemplateAction[]): Region | undefined {
   const list = asSeq(getNode(map, key));
   const listRegion = pairRegion(map, key, region);
   if (!list || !listRegion) return undefined;
   const keyLine = { start: listRegion.start, end: lineEnd(text, listRegion.start) };
-  const harmless = (a: TemplateAction): boolean => !inside(a, keyLine) && (!a.emits || fillsAValue(a));
+  // Entries start at the list's dashes (for a flow list, anywhere on the key's line: no action there is harmless).
+  const dashColumn = list.items.length > 0 ? columnOf(text, ((list.items[0] as { range?: NodeRange }).range ?? [listRegion.start])[0]) - 2 : columnOf(text, listRegion.start);
+  const harmless = (a: TemplateAction): boolean => !inside(a, keyLine) && (a.emits ? writesOnlyDeeper(a, dashColumn) : !togglesText(blanked, a));
   if (actions.some((a) => inside(a, listRegion) && !harmless(a))) return undefined;
   return list.items.every((entry) => literallyNamed(text, entry, namePath)) ? listRegion : undefined;
 }
 
 /**
- * No action in the map's region could write a key of it, and no `else` comes after the list: the
- * lines of an `else` branch that the blanked parse reads under another key may, rendered, go on
- * the list (`{{- if .x }} nodeSelector: ... {{- else }} - name: scratch ... {{- end }}`).
+ * No action in the map's region could write a key of it, none toggles text, no `else` comes after
+ * the list (the lines of an `else` branch that the blanked parse reads under another key may,
+ * rendered, go on the list: `{{- if .x }} nodeSelector: ... {{- else }} - name: scratch ... {{- end }}`),
+ * and no block's end leaves deeper lines to join the key before it.
  */
-function keysCertain(region: MapRegion, list: Region, actions: readonly TemplateAction[]): boolean {
-  return !actions.some((a) => inside(a, region) && (couldAddKey(a, region) || (a.isElse && a.start >= list.end)));
+function keysCertain(blanked: string, region: MapRegion, list: Region, actions: readonly TemplateAction[]): boolean {
+  // Inside the list, a block's end among an entry's fields is read with the list either way (listCertain judged those).
+  return !actions.some((a) => inside(a, region) && (couldAddKey(a, region) || togglesText(blanked, a) || (a.isElse && a.start >= list.end)
+    || (!inside(a, list) && continuesDeeper(blanked, a, region.column))));
+}
+
+/**
+ * An `end` (or `else`) followed by lines deeper than the map's keys: the blanked parse puts them
+ * under the key inside the block, but where the block renders nothing they continue the key
+ * before it (`volumes:` entries after `{{- if .x }} tolerations: {{- end }}`).
+ */
+function continuesDeeper(blanked: string, action: TemplateAction, column: number): boolean {
+  if (!/^(?:end|else)\b/.test(action.body)) return false;
+  for (let line = lineEnd(blanked, action.end) + 1; line < blanked.length; line = lineEnd(blanked, line) + 1) {
+    const content = blanked.slice(line, lineEnd(blanked, line));
+    if (!holdsNoYaml(content)) return content.search(/\S/) > column;
+  }
+  return false;
+}
+
+/**
+ * Blocks (if, with, range, define) that open and close within the document: a document split by
+ * a `---` inside a block may render as one, and a `define` holds text rendered somewhere else.
+ */
+function blocksBalanced(actions: readonly TemplateAction[]): boolean {
+  let depth = 0;
+  for (const action of actions) {
+    if (/^define\b/.test(action.body)) return false;
+    if (/^(?:if|with|range|block)\b/.test(action.body)) depth++;
+    else if (/^end\b/.test(action.body) && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
@@ -163,14 +219,16 @@ function keysCertain(region: MapRegion, list: Region, actions: readonly Template
  * `blanked` is `text` with its actions blanked.
  */
 export function volumeNamesCertain(text: string, blanked: string, object: ObjectModel, podSpec: YAMLMap, actions: readonly TemplateAction[]): boolean {
+  if (!blocksBalanced(actions)) return false;
   const podRegion = regionOf(blanked, podSpec);
-  const volumes = listCertain(text, podSpec, podRegion, 'volumes', [], actions);
-  if (!volumes || !keysCertain(podRegion, volumes, actions)) return false;
+  const noList = { start: podRegion.end, end: podRegion.end };
+  // No volumes list is an empty one, as long as nothing can write one.
+  const volumes = findPair(podSpec, 'volumes') ? listCertain(text, blanked, podSpec, podRegion, 'volumes', [], actions) : noList;
+  if (!volumes || !keysCertain(blanked, podRegion, volumes, actions)) return false;
   if (object.kind !== 'StatefulSet') return true;
   const spec = asMap(getNode(object.node, 'spec'));
   if (!spec) return false;
   const specRegion = regionOf(blanked, spec);
-  if (!findPair(spec, 'volumeClaimTemplates')) return keysCertain(specRegion, { start: specRegion.end, end: specRegion.end }, actions);
-  const claims = listCertain(text, spec, specRegion, 'volumeClaimTemplates', ['metadata'], actions);
-  return claims !== undefined && keysCertain(specRegion, claims, actions);
+  const claims = findPair(spec, 'volumeClaimTemplates') ? listCertain(text, blanked, spec, specRegion, 'volumeClaimTemplates', ['metadata'], actions) : { start: specRegion.end, end: specRegion.end };
+  return claims !== undefined && keysCertain(blanked, specRegion, claims, actions);
 }
