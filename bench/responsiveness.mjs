@@ -47,9 +47,9 @@ export async function manyFiles(serverArgs, count = 300) {
   const allOpenedMs = performance.now() - openedAt;
   const target = uris[Math.floor(count / 2)];
   const revalidating = client.diagnosticsFor(uris[0], 1);
-  // A real change: the server re-validates only when the settings differ.
+  // A real change: the server re-validates only when the settings differ (pushed here; pulled from client.settings by clients that can).
   client.settings = { kubeVolumes: { rules: { 'unused-volume': 'hint' } } };
-  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: client.settings });
   await revalidating;
   const before = client.published.length;
   const at = { line: edit.line, character: edit.character };
