@@ -5,8 +5,59 @@
  * generate what looks missing.
  */
 
+/** The end of a template comment: a star and a slash, then the closing braces. */
+const COMMENT_END = /\*\/\s*-?\}\}/;
+
+/**
+ * Template text: an action, or the end of a template comment (a star, a slash and the closing braces), which is all a document
+ * holds of a commented-out one when the `---` inside the comment splits the file there.
+ */
 export function hasTemplateActions(text: string): boolean {
-  return text.includes('{{');
+  return text.includes('{{') || COMMENT_END.test(text);
+}
+
+/**
+ * Where the action opened at `open` closes (the index of its `}}`), or -1. A `}}` inside a string
+ * literal (`default "}}"`) or inside a comment (before the star and slash that end it) does not close it. A string
+ * without its closing quote on the line falls back to the first `}}`, as do comments without end.
+ */
+export function actionClose(text: string, open: number): number {
+  const first = text.indexOf('}}', open + 2);
+  if (first === -1) return -1;
+  let i = open + 2;
+  if (text[i] === '-' && text[i + 1] === ' ') i += 2;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  if (text.startsWith('/*', i)) {
+    const end = text.indexOf('*/', i + 2);
+    return end === -1 ? first : text.indexOf('}}', end + 2);
+  }
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '}' && text[i + 1] === '}') return i;
+    if (c === '"' || c === '`') {
+      let j = i + 1;
+      for (; j < text.length && text[j] !== c && (c === '`' || text[j] !== '\n'); j++) if (c === '"' && text[j] === '\\') j++;
+      if (j >= text.length || text[j] !== c) return first;
+      i = j;
+    }
+  }
+  return first;
+}
+
+/**
+ * Whether the document's actions all open and close in it, and no template comment ends outside
+ * them: a document cut out of a comment by a `---` inside it is not one the chart renders. (A
+ * plain `}}` outside actions is only nested flow maps: `{labels: {app: db}}`.)
+ */
+export function actionsWhole(text: string): boolean {
+  let done = 0;
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', done)) {
+    if (COMMENT_END.test(text.slice(done, open))) return false;
+    const close = actionClose(text, open);
+    if (close === -1) return false;
+    done = close + 2;
+  }
+  return !COMMENT_END.test(text.slice(done));
 }
 
 /**
@@ -17,7 +68,7 @@ export function blankTemplateActions(text: string): string {
   const parts: string[] = [];
   let done = 0;
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', done)) {
-    const close = text.indexOf('}}', open + 2);
+    const close = actionClose(text, open);
     if (close === -1) break;
     parts.push(text.slice(done, open), text.slice(open, close + 2).replace(/[^\r\n]/g, ' '));
     done = close + 2;
@@ -45,6 +96,8 @@ export interface TemplateAction {
   readonly finalIndent?: number;
   /** An `else` (or `else if`): what follows it is another branch. */
   readonly isElse: boolean;
+  /** It ends with `-}}`: the white space after it, line breaks included, is cut, so the next line joins its own. */
+  readonly trimsAfter: boolean;
 }
 
 /** Actions that write nothing themselves (`block` does: it runs its template in place). */
@@ -66,7 +119,7 @@ export function templateActions(text: string): TemplateAction[] {
   let earlierOnLine = 0;
   let scanned = 0;
   for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', scanned)) {
-    const close = text.indexOf('}}', open + 2);
+    const close = actionClose(text, open);
     if (close === -1) break;
     const gap = text.slice(scanned, open);
     const lineBreak = gap.lastIndexOf('\n');
@@ -93,6 +146,7 @@ export function templateActions(text: string): TemplateAction[] {
       emits: !CONTROL.test(body),
       finalIndent: finalIndent ? Number(finalIndent[1]) : undefined,
       isElse: /^else\b/.test(body),
+      trimsAfter: /(?:^|\s)-$/.test(text.slice(open + 2, close)),
     });
     scanned = close + 2;
     // An action that spans lines starts a new line after it.

@@ -13,7 +13,7 @@
  * `volumes:` key repeat the key, which the parser reports, and such documents stay silent.
  */
 import { isScalar, Scalar, YAMLMap } from 'yaml';
-import type { TemplateAction } from './helm';
+import { actionsWhole, TemplateAction } from './helm';
 import type { ObjectModel } from './types';
 import { asMap, asSeq, findPair, getNode, scalarString } from './yaml-nodes';
 
@@ -166,8 +166,9 @@ function listCertain(text: string, blanked: string, map: YAMLMap, region: Region
   if (!list || !listRegion) return undefined;
   const keyLine = { start: listRegion.start, end: lineEnd(text, listRegion.start) };
   // Entries start at the list's dashes (for a flow list, anywhere on the key's line: no action there is harmless).
-  const dashColumn = list.items.length > 0 ? columnOf(text, ((list.items[0] as { range?: NodeRange }).range ?? [listRegion.start])[0]) - 2 : columnOf(text, listRegion.start);
-  const harmless = (a: TemplateAction): boolean => !inside(a, keyLine) && (a.emits ? writesOnlyDeeper(a, dashColumn) : !togglesText(blanked, a));
+  // In a flow list entries may stand at any column: no indent keeps an action's output off them.
+  const dashColumn = list.flow ? Infinity : list.items.length > 0 ? columnOf(text, ((list.items[0] as { range?: NodeRange }).range ?? [listRegion.start])[0]) - 2 : columnOf(text, listRegion.start);
+  const harmless = (a: TemplateAction): boolean => !inside(a, keyLine) && !a.trimsAfter && (a.emits ? writesOnlyDeeper(a, dashColumn) : !togglesText(blanked, a));
   if (actions.some((a) => inside(a, listRegion) && !harmless(a))) return undefined;
   return list.items.every((entry) => literallyNamed(text, entry, namePath)) ? listRegion : undefined;
 }
@@ -180,7 +181,7 @@ function listCertain(text: string, blanked: string, map: YAMLMap, region: Region
  */
 function keysCertain(blanked: string, region: MapRegion, list: Region, actions: readonly TemplateAction[]): boolean {
   // Inside the list, a block's end among an entry's fields is read with the list either way (listCertain judged those).
-  return !actions.some((a) => inside(a, region) && (couldAddKey(a, region) || togglesText(blanked, a) || (a.isElse && a.start >= list.end)
+  return !actions.some((a) => inside(a, region) && (couldAddKey(a, region) || togglesText(blanked, a) || a.trimsAfter || (a.isElse && a.start >= list.end)
     || (!inside(a, list) && continuesDeeper(blanked, a, region.column))));
 }
 
@@ -219,7 +220,7 @@ function blocksBalanced(actions: readonly TemplateAction[]): boolean {
  * `blanked` is `text` with its actions blanked.
  */
 export function volumeNamesCertain(text: string, blanked: string, object: ObjectModel, podSpec: YAMLMap, actions: readonly TemplateAction[]): boolean {
-  if (!blocksBalanced(actions)) return false;
+  if (!actionsWhole(text) || !blocksBalanced(actions)) return false;
   const podRegion = regionOf(blanked, podSpec);
   const noList = { start: podRegion.end, end: podRegion.end };
   // No volumes list is an empty one, as long as nothing can write one.
