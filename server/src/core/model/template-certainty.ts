@@ -128,8 +128,10 @@ function togglesText(blanked: string, action: TemplateAction): boolean {
 function nameEnd(text: string, value: Scalar): number {
   const end = (value.range as NodeRange)[1];
   if (value.type === Scalar.QUOTE_DOUBLE || value.type === Scalar.QUOTE_SINGLE) return end;
-  const stop = text.slice(end).search(/[,\]}\n]| #/);
-  return stop === -1 ? text.length : end + stop;
+  // Searched on its own line only: each name costs its line, not the rest of the document.
+  const lineStop = lineEnd(text, end);
+  const stop = text.slice(end, lineStop).search(/[,\]}]| #/);
+  return stop === -1 ? lineStop : end + stop;
 }
 
 /**
@@ -165,8 +167,7 @@ function listCertain(text: string, blanked: string, map: YAMLMap, region: Region
   const listRegion = pairRegion(map, key, region);
   if (!list || !listRegion) return undefined;
   const keyLine = { start: listRegion.start, end: lineEnd(text, listRegion.start) };
-  // Entries start at the list's dashes (for a flow list, anywhere on the key's line: no action there is harmless).
-  // In a flow list entries may stand at any column: no indent keeps an action's output off them.
+  // Entries start at the list's dashes; in a flow list they may stand at any column, so no indent keeps an action's output off them.
   const dashColumn = list.flow ? Infinity : list.items.length > 0 ? columnOf(text, ((list.items[0] as { range?: NodeRange }).range ?? [listRegion.start])[0]) - 2 : columnOf(text, listRegion.start);
   const harmless = (a: TemplateAction): boolean => !inside(a, keyLine) && !a.trimsAfter && (a.emits ? writesOnlyDeeper(a, dashColumn) : !togglesText(blanked, a));
   if (actions.some((a) => inside(a, listRegion) && !harmless(a))) return undefined;
