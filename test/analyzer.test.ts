@@ -1,5 +1,8 @@
 /** The engine: per-document caching, positions across documents, severities, contained failures. */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
 import { describe, it } from 'node:test';
 import { FileAnalyzer } from '../server/src/core/analysis/analyzer';
 import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
@@ -119,5 +122,28 @@ describe('FileAnalyzer', () => {
       assert.deepEqual(analyser.analyse(edited, DEFAULT_SETTINGS).diagnostics.map((d) => d.document), [5, 30]);
       assert.equal(checks(), 41);
     });
+  });
+});
+
+describe('FileAnalyzer, edit by edit', () => {
+  const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+  const cases = readdirSync(path.join(SHARED, 'cases')).sort().map((name) => readFileSync(path.join(SHARED, 'cases', name), 'utf8'));
+  /** What people type, including what moves lines, splits or joins documents, and silences rules. */
+  const TYPED = fc.constantFrom('x', ' ', '\n', ':', '- ', '---\n', '\n---\n', '#', '# kube-volumes-disable-next-line\n', '# kube-volumes-disable\n', '"', '{{ .Values.x }}', '');
+  const edits = fc.array(fc.record({ at: fc.nat(100_000), remove: fc.nat(3), typed: TYPED, withText: fc.boolean() }), { minLength: 1, maxLength: 6 });
+
+  it('reports after every edit anywhere what a fresh analysis of the same text reports', () => {
+    fc.assert(fc.property(fc.array(fc.nat(cases.length - 1), { minLength: 1, maxLength: 4 }), edits, (picked, steps) => {
+      let text = picked.map((i) => cases[i]).join('---\n');
+      const analyser = new FileAnalyzer();
+      analyser.analyse(text, DEFAULT_SETTINGS);
+      for (const step of steps) {
+        const start = step.at % (text.length + 1);
+        const end = Math.min(text.length, start + step.remove);
+        text = text.slice(0, start) + step.typed + text.slice(end);
+        const change = { start, end, length: step.typed.length, ...(step.withText ? { text: step.typed } : {}) };
+        assert.deepEqual(analyser.analyse(text, DEFAULT_SETTINGS, change).diagnostics, new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics);
+      }
+    }), { seed: Number(process.env.KV_FUZZ_SEED ?? 20261204), numRuns: Number(process.env.KV_FUZZ_RUNS ?? 0) || 300 });
   });
 });

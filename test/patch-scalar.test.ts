@@ -164,7 +164,7 @@ describe('patching a scalar instead of parsing again', () => {
         const from = start + 1 + (step.at % Math.max(1, end - start));
         const to = Math.min(end, from + step.remove);
         text = text.slice(0, from) + step.typed + text.slice(to);
-        const after = analyser.analyse(text, DEFAULT_SETTINGS, { start: from, end: to, length: step.typed.length });
+        const after = analyser.analyse(text, DEFAULT_SETTINGS, { start: from, end: to, length: step.typed.length, text: step.typed });
         assert.deepEqual(after.diagnostics, analyseText(text, DEFAULT_SETTINGS).diagnostics);
         for (const d of after.documents) assert.deepEqual(dump(d.model.parsed?.contents), dump(parseDocumentModel(d.model.text).parsed?.contents));
         // A patch shares the nodes before the edit with the previous tree (a parse shares none).

@@ -13,6 +13,13 @@ describe('disable comments', () => {
     assert.equal(found(pod('', '        # kube-volumes-disable-next-line unused-volume\n')).length, 2);
   });
 
+  it('carries a next-line comment that ends one document onto the first line of the next', () => {
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n';
+    const onMarkerLine = '--- {apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: c, image: nginx, volumeMounts: [{name: nope, mountPath: /x}]}]}}\n';
+    assert.deepEqual(found(configMap + onMarkerLine), ['mount-without-volume @ spec.containers[0].volumeMounts[0].name']);
+    assert.deepEqual(found(`${configMap}# kube-volumes-disable-next-line mount-without-volume\n${onMarkerLine}`), []);
+  });
+
   it('silences every rule on the next line when no rule is named', () => {
     assert.equal(found(pod('', '        # kube-volumes-disable-next-line\n')).length, 1);
   });

@@ -59,7 +59,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     const [a, b] = [document.offsetAt(range.start), document.offsetAt(range.end)];
-    recorded.push({ start: Math.min(a, b), end: Math.max(a, b), length: change.text.length });
+    recorded.push({ start: Math.min(a, b), end: Math.max(a, b), length: change.text.length, text: change.text });
     edits.set(document.uri, recorded);
   };
   const documents = new TextDocuments<TextDocument>({

@@ -13,7 +13,7 @@ import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
 import { DocumentChunk, resplitDocuments, splitDocuments, TextChange } from '../text/split-documents';
-import { combineSuppressions, documentSuppressions, isSuppressed } from './suppressions';
+import { fileWideRules, findSuppressions, isSuppressed, Suppressions } from './suppressions';
 
 export interface TextRange {
   readonly start: Position;
@@ -38,11 +38,15 @@ export interface Diagnostic {
   readonly unnecessary: boolean;
 }
 
-/** One analysed document: its model and the findings of the per-document rules. */
+/** One analysed document: its model, the findings of the per-document rules, and what the file rules need of it. */
 export interface AnalysedDocument {
   readonly model: DocumentModel;
   readonly lines: LineIndex;
   readonly findings: readonly Finding[];
+  /** `facts[i]` is what FILE_RULES[i] collected from this document. */
+  readonly facts: readonly unknown[];
+  /** Its `kube-volumes-disable` comments, lines counted from its first line. */
+  readonly suppressions: Suppressions;
 }
 
 export interface FileAnalysis {
@@ -68,7 +72,8 @@ function checked(model: DocumentModel, options: RuleOptions, onError: RuleErrorH
   const findings = model.syntaxProblems.length > 0 && !model.templated
     ? []
     : DOCUMENT_RULES.flatMap((rule) => runContained(rule.id, () => rule.check(model, options), onError));
-  return { model, lines: new LineIndex(model.text), findings };
+  const facts = FILE_RULES.map((rule) => runContained(rule.id, () => [rule.collect(model, options)], onError)[0]);
+  return { model, lines: new LineIndex(model.text), findings, facts, suppressions: findSuppressions(model.text) };
 }
 
 function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
@@ -163,6 +168,8 @@ export class FileAnalyzer {
    * edit during a long first analysis abandons it, and the next one starts with what is parsed.
    */
   private prepared = new Map<string, AnalysedDocument>();
+  /** Each document's own findings as placed diagnostics (see placedFindings). */
+  private placed = new WeakMap<AnalysedDocument, Placed>();
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
 
@@ -262,38 +269,117 @@ export class FileAnalyzer {
     return { start: change.start - before.offset, end: change.end - before.offset, length: change.length };
   }
 
+  /**
+   * The file's diagnostics, in the order of their positions. A document's own findings are placed
+   * (positions in the file, severities, suppressions) once and reused while it stays at the same
+   * line, so that a keystroke places the edited document's findings and the file rules' only.
+   */
   private diagnosticsOf(chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
     const models = documents.map((d) => d.model);
-    const fileFindings = FILE_RULES.flatMap((rule) => runContained<FileFinding>(rule.id, () => rule.check(models, settings), this.onRuleError));
-    // A plain loop: this runs over every document of the file on each keystroke.
-    const all: FileFinding[] = [];
-    for (let index = 0; index < documents.length; index++) {
-      for (const finding of documents[index].findings) all.push({ ...finding, document: index });
+    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(models, documents.map((d) => d.facts[r]), settings), this.onRuleError));
+    const byDocument = new Map<number, FileFinding[]>();
+    for (const finding of fileFindings.flat()) {
+      const list = byDocument.get(finding.document);
+      if (list) list.push(finding);
+      else byDocument.set(finding.document, [finding]);
     }
-    all.push(...fileFindings);
+    const context: PlacementContext = { chunks, documents, settings, fileWide: fileWideRules(documents), severities: severitiesOf(settings) };
     const diagnostics: Diagnostic[] = [];
-    const suppressions = combineSuppressions(documents.map((d, index) => ({ suppressions: documentSuppressions(d, d.model.text), line: chunks[index].line })));
-    const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);
-    for (const finding of all) {
-      const severity = effectiveSeverity(finding.rule, settings);
-      if (!severity) continue;
-      const range = at(finding.document, finding.range);
-      if (isSuppressed(suppressions, finding.rule, range.start.line)) continue;
-      diagnostics.push({
-        rule: finding.rule,
-        severity,
-        message: finding.message,
-        document: finding.document,
-        fieldPath: finding.fieldPath,
-        range,
-        related: (finding.related ?? []).map((r) => ({ message: r.message, range: at(r.document ?? finding.document, r.range) })),
-        data: finding.data,
-        unnecessary: finding.unnecessary ?? false,
-      });
+    // A plain loop: this runs over every document of the file on each keystroke.
+    for (let index = 0; index < documents.length; index++) {
+      const own = this.placedFindings(index, context);
+      const fromFile = byDocument.get(index);
+      if (fromFile === undefined) {
+        for (const d of own) diagnostics.push(d);
+        continue;
+      }
+      const placed = [...own, ...placeAll(fromFile, index, context)];
+      placed.sort(byPosition);
+      for (const d of placed) diagnostics.push(d);
     }
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return diagnostics;
   }
+
+  /** The diagnostics of a document's own findings, placed at its current line; reused when nothing they depend on moved. */
+  private placedFindings(index: number, context: PlacementContext): readonly Diagnostic[] {
+    const document = context.documents[index];
+    const line = context.chunks[index].line;
+    const carried = carriedSuppressions(index, context);
+    const known = this.placed.get(document);
+    if (known && known.index === index && known.line === line && known.settings === context.settings && known.fileWide === context.fileWide && known.carried === carried) return known.diagnostics;
+    const diagnostics = placeAll(document.findings.map((finding) => ({ ...finding, document: index })), index, context).sort(byPosition);
+    this.placed.set(document, { index, line, settings: context.settings, fileWide: context.fileWide, carried, diagnostics });
+    return diagnostics;
+  }
+}
+
+/** What placing a finding needs to know about the file. */
+interface PlacementContext {
+  readonly chunks: readonly DocumentChunk[];
+  readonly documents: readonly AnalysedDocument[];
+  readonly settings: Settings;
+  readonly fileWide: ReadonlySet<string>;
+  readonly severities: ReadonlyMap<string, Severity | undefined>;
+}
+
+/** A document's placed diagnostics and what they were placed with. */
+interface Placed {
+  readonly index: number;
+  readonly line: number;
+  readonly settings: Settings;
+  readonly fileWide: ReadonlySet<string>;
+  readonly carried: ReadonlySet<string> | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const severityMemo = new WeakMap<Settings, Map<string, Severity | undefined>>();
+
+/** Each rule's severity under `settings`, worked out once per settings object. */
+function severitiesOf(settings: Settings): ReadonlyMap<string, Severity | undefined> {
+  let severities = severityMemo.get(settings);
+  if (!severities) {
+    severities = new Map([...DOCUMENT_RULES, ...FILE_RULES].map((rule) => [rule.id, effectiveSeverity(rule.id, settings)]));
+    severityMemo.set(settings, severities);
+  }
+  return severities;
+}
+
+/** The rules a disable-next-line comment on the last line of the previous document silences on this one's first line. */
+function carriedSuppressions(index: number, { chunks, documents }: PlacementContext): ReadonlySet<string> | undefined {
+  if (index === 0) return undefined;
+  const previous = documents[index - 1].suppressions;
+  return previous.lines.size === 0 ? undefined : previous.lines.get(chunks[index].line - chunks[index - 1].line);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** Findings of the document at `index` as diagnostics: positions in the file, the configured severity, suppressions applied. */
+function placeAll(findings: readonly FileFinding[], index: number, context: PlacementContext): Diagnostic[] {
+  const { chunks, documents } = context;
+  const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);
+  const own = documents[index].suppressions;
+  const carried = carriedSuppressions(index, context);
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const severity = context.severities.has(finding.rule) ? context.severities.get(finding.rule) : effectiveSeverity(finding.rule, context.settings);
+    if (!severity) continue;
+    const range = at(finding.document, finding.range);
+    if (isSuppressed(finding.rule, range.start.line - chunks[index].line, context.fileWide, own, carried)) continue;
+    diagnostics.push({
+      rule: finding.rule,
+      severity,
+      message: finding.message,
+      document: finding.document,
+      fieldPath: finding.fieldPath,
+      range,
+      related: (finding.related ?? []).map((r) => ({ message: r.message, range: at(r.document ?? finding.document, r.range) })),
+      data: finding.data,
+      unnecessary: finding.unnecessary ?? false,
+    });
+  }
+  return diagnostics;
 }
 
 /** One-shot analysis, for the CLI and tests. */

@@ -36,33 +36,29 @@ export function findSuppressions(text: string): Suppressions {
   return { file, lines };
 }
 
-const EMPTY: Suppressions = { file: new Set(), lines: new Map() };
-const byDocument = new WeakMap<object, Suppressions>();
+/** The rules silenced in the whole file, from the suppressions of its documents (a shared empty set when none). */
+export function fileWideRules(documents: readonly { readonly suppressions: Suppressions }[]): ReadonlySet<string> {
+  let rules: Set<string> | undefined;
+  for (const { suppressions } of documents) {
+    if (suppressions.file.size === 0) continue;
+    rules ??= new Set();
+    for (const rule of suppressions.file) rules.add(rule);
+  }
+  return rules ?? NONE;
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
- * The comments of one document, lines counted from its first line; found once per analysed
- * document (`key`), so that a keystroke searches the edited document only, not a 12 MB file.
+ * Whether `rule` is silenced on `line` of a document (0-based, counted from the document's first
+ * line): by the whole file, by a comment in the document, or, on its first line, by a
+ * disable-next-line comment that ends the document before (`carried`).
  */
-export function documentSuppressions(key: object, text: string): Suppressions {
-  let found = byDocument.get(key);
-  if (!found) byDocument.set(key, (found = findSuppressions(text)));
-  return found;
+export function isSuppressed(rule: string, line: number, fileWide: ReadonlySet<string>, own: Suppressions, carried: ReadonlySet<string> | undefined): boolean {
+  if (fileWide.has(ALL) || fileWide.has(rule)) return true;
+  return silences(own.lines.get(line), rule) || (line === 0 && silences(carried, rule));
 }
 
-/** The suppressions of a file from those of its documents, each starting at `line`. */
-export function combineSuppressions(parts: readonly { suppressions: Suppressions; line: number }[]): Suppressions {
-  let combined: { file: Set<string>; lines: Map<number, Set<string>> } | undefined;
-  for (const { suppressions, line } of parts) {
-    if (suppressions.file.size === 0 && suppressions.lines.size === 0) continue;
-    combined ??= { file: new Set(), lines: new Map() };
-    for (const rule of suppressions.file) combined.file.add(rule);
-    for (const [at, rules] of suppressions.lines) combined.lines.set(at + line, new Set([...(combined.lines.get(at + line) ?? []), ...rules]));
-  }
-  return combined ?? EMPTY;
-}
-
-export function isSuppressed(suppressions: Suppressions, rule: string, line: number): boolean {
-  if (suppressions.file.has(ALL) || suppressions.file.has(rule)) return true;
-  const onLine = suppressions.lines.get(line);
-  return onLine !== undefined && (onLine.has(ALL) || onLine.has(rule));
+function silences(rules: ReadonlySet<string> | undefined, rule: string): boolean {
+  return rules !== undefined && (rules.has(ALL) || rules.has(rule));
 }

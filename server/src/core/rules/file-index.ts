@@ -62,13 +62,11 @@ export interface PullSecretUse {
   readonly range?: Range;
 }
 
-type DocumentUse = Omit<PullSecretUse, 'document'> & { readonly name: string };
-const usesByDocument = new WeakMap<DocumentModel, readonly DocumentUse[]>();
+/** A pull-secret use within its own document: the Secret's name, and where (the document index comes later). */
+export type DocumentUse = Omit<PullSecretUse, 'document'> & { readonly name: string };
 
-/** A document's own pull-secret uses, found once per document model. */
-function documentUses(document: DocumentModel): readonly DocumentUse[] {
-  let uses = usesByDocument.get(document);
-  if (uses) return uses;
+/** A document's own pull-secret uses, for a file rule to collect once per analysed document. */
+export function documentUses(document: DocumentModel): DocumentUse[] {
   const found: DocumentUse[] = [];
   for (const podSpec of literalPodSpecs(document)) {
     for (const ref of podSpec.imagePullSecrets) found.push({ name: ref.value, namespace: podSpec.object.namespace, range: ref.range });
@@ -76,15 +74,14 @@ function documentUses(document: DocumentModel): readonly DocumentUse[] {
   for (const account of document.serviceAccounts) {
     for (const name of account.imagePullSecrets) found.push({ name, namespace: account.object.namespace });
   }
-  usesByDocument.set(document, (uses = found));
-  return uses;
+  return found;
 }
 
-/** Every pull-secret use of the file, by Secret name. */
-export function pullSecretUses(documents: readonly DocumentModel[]): Map<string, PullSecretUse[]> {
-  const uses = new Map<string, PullSecretUse[]>();
-  documents.forEach((document, index) => {
-    for (const { name, namespace, range } of documentUses(document)) push(uses, name, { namespace, document: index, range });
+/** Every pull-secret use of the file, by Secret name, from each document's uses (`uses[i]` in document i). */
+export function pullSecretUses(uses: readonly (readonly DocumentUse[] | undefined)[]): Map<string, PullSecretUse[]> {
+  const byName = new Map<string, PullSecretUse[]>();
+  uses.forEach((list, index) => {
+    for (const { name, namespace, range } of list ?? []) push(byName, name, { namespace, document: index, range });
   });
-  return uses;
+  return byName;
 }

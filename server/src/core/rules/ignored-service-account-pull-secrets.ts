@@ -4,6 +4,7 @@
  * list none, so the pod gets only its own, and images that need the account's fail to pull.
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
  */
+import type { PodSpecModel } from '../model/types';
 import { findPair, keyRange } from '../model/yaml-nodes';
 import { serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
@@ -11,20 +12,23 @@ import type { FileFinding, FileRule } from './types';
 
 const ID = 'ignored-service-account-pull-secrets';
 
-export const ignoredServiceAccountPullSecrets: FileRule = {
+export const ignoredServiceAccountPullSecrets: FileRule<PodSpecModel[]> = {
   id: ID,
   scope: 'file',
   defaultSeverity: 'info',
   description: 'A pod lists its own imagePullSecrets, so it gets none of those its ServiceAccount (in the same file) lists.',
-  check(documents) {
+  collect(document) {
+    const podSpecs = completePodSpecs(document).filter((podSpec) => podSpec.hasImagePullSecrets);
+    return podSpecs.length > 0 ? podSpecs : undefined;
+  },
+  relate(documents, facts) {
     // In a Helm template the lists may be generated: nothing here is certain.
-    if (documents.some((d) => d.templated)) return [];
+    if (!facts.some((f) => f !== undefined) || documents.some((d) => d.templated)) return [];
     const accounts = serviceAccountIndex(documents);
     if (!accounts.anyPullSecrets) return [];
     const findings: FileFinding[] = [];
-    documents.forEach((document, index) => {
-      for (const podSpec of completePodSpecs(document)) {
-        if (!podSpec.hasImagePullSecrets) continue;
+    facts.forEach((podSpecs, index) => {
+      for (const podSpec of podSpecs ?? []) {
         const pair = findPair(podSpec.node, 'imagePullSecrets');
         const range = pair && keyRange(pair);
         if (!range) continue;

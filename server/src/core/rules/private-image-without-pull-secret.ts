@@ -3,16 +3,17 @@
  * whose ServiceAccount (when this file defines it) supplies none: the kubelet pulls anonymously
  * and the pod ends in ErrImagePull / ImagePullBackOff.
  */
-import { credentialSources, uncoveredImages } from './pull-secrets';
+import { Candidate, candidatesOf, credentialSources, uncoveredImages } from './pull-secrets';
 import type { FileRule } from './types';
 
-export const privateImageWithoutPullSecret: FileRule = {
+export const privateImageWithoutPullSecret: FileRule<Candidate[]> = {
   id: 'private-image-without-pull-secret',
   scope: 'file',
   defaultSeverity: 'warning',
   description: 'An image comes from a private registry, but neither the pod nor its ServiceAccount (in the same file) has imagePullSecrets.',
-  check(documents, options) {
-    return uncoveredImages(documents, options, 'private').map((image) => ({
+  collect: (document, options) => candidatesOf(document, options, 'private'),
+  relate(documents, facts) {
+    return uncoveredImages(documents, facts).map((image) => ({
       rule: 'private-image-without-pull-secret',
       document: image.document,
       message: `Image "${image.container.image!.value}" comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to the setting kubeVolumes.publicRegistries (CLI: --public-registry HOST).`,

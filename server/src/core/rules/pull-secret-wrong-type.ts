@@ -8,38 +8,43 @@
 import { child } from '../model/field-path';
 import type { DocumentModel, ObjectModel } from '../model/types';
 import type { RelatedLocation } from './types';
-import { pullSecretUses, sameNamespace } from './file-index';
+import { DocumentUse, documentUses, pullSecretUses, sameNamespace } from './file-index';
 import { objectsOfKind, PULL_SECRET_TYPES, secretType } from './secret-objects';
 import type { FileFinding, FileRule } from './types';
 
 const ID = 'pull-secret-wrong-type';
 
-const bySecretDocument = new WeakMap<DocumentModel, readonly { secret: ObjectModel & { name: string }; type: ReturnType<typeof secretType> }[]>();
+type UntypedSecret = { readonly secret: ObjectModel & { name: string }; readonly type: ReturnType<typeof secretType> };
 
-/** The named Secrets of a document whose type is not a pull-secret type, found once per document model. */
-function untypedSecrets(document: DocumentModel): readonly { secret: ObjectModel & { name: string }; type: ReturnType<typeof secretType> }[] {
-  let found = bySecretDocument.get(document);
-  if (!found) {
-    found = objectsOfKind(document, 'Secret')
-      .map((secret) => ({ secret, type: secretType(secret) }))
-      .filter((s): s is { secret: ObjectModel & { name: string }; type: ReturnType<typeof secretType> } => !PULL_SECRET_TYPES[s.type.value] && s.secret.name !== undefined);
-    bySecretDocument.set(document, found);
-  }
-  return found;
+interface SecretFacts {
+  /** The document's named Secrets whose type is not a pull-secret type. */
+  readonly secrets: readonly UntypedSecret[];
+  readonly uses: readonly DocumentUse[];
 }
 
-export const pullSecretWrongType: FileRule = {
+function untypedSecrets(document: DocumentModel): UntypedSecret[] {
+  return objectsOfKind(document, 'Secret')
+    .map((secret) => ({ secret, type: secretType(secret) }))
+    .filter((s): s is UntypedSecret => !PULL_SECRET_TYPES[s.type.value] && s.secret.name !== undefined);
+}
+
+export const pullSecretWrongType: FileRule<SecretFacts> = {
   id: ID,
   scope: 'file',
   defaultSeverity: 'warning',
   description: 'A Secret used in imagePullSecrets is not of type kubernetes.io/dockerconfigjson (or dockercfg), so the kubelet ignores it.',
-  check(documents) {
+  collect(document) {
+    const secrets = untypedSecrets(document);
+    const uses = documentUses(document);
+    return secrets.length > 0 || uses.length > 0 ? { secrets, uses } : undefined;
+  },
+  relate(documents, facts) {
     if (documents.some((d) => d.templated)) return [];
     const findings: FileFinding[] = [];
     let uses: ReturnType<typeof pullSecretUses> | undefined;
-    documents.forEach((document, index) => {
-      for (const { secret, type } of untypedSecrets(document)) {
-        uses ??= pullSecretUses(documents);
+    facts.forEach((f, index) => {
+      for (const { secret, type } of f?.secrets ?? []) {
+        uses ??= pullSecretUses(facts.map((other) => other?.uses));
         const used = (uses.get(secret.name) ?? []).filter((use) => sameNamespace(use.namespace, secret.namespace));
         if (used.length === 0) continue;
         const related: RelatedLocation[] = used.flatMap((use) => use.range

@@ -6,7 +6,7 @@
  */
 import type { ContainerModel, DocumentModel, PodSpecModel } from '../model/types';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
-import { serviceAccountIndex } from './file-index';
+import { ServiceAccountIndex, serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { RuleOptions } from './types';
 
@@ -21,31 +21,17 @@ export interface UncoveredImage {
 }
 
 /** An image of a pod with no imagePullSecrets of its own, from a registry of the access kind asked for. */
-interface Candidate {
+export interface Candidate {
   readonly podSpec: PodSpecModel;
   readonly container: ContainerModel;
   readonly verdict: RegistryVerdict;
 }
 
 /**
- * The candidates of each document, per access kind and public registries. File rules run over
- * every document of the file on each keystroke; what one document says about its images does
- * not depend on the others, so it is worked out once per parsed document (a memo, not state:
- * the same model and options always give the same list).
+ * What one document says about its images: it does not depend on the other documents, so a file
+ * rule collects it once per analysed document (undefined when the document has none).
  */
-interface Memo {
-  readonly registries: string;
-  readonly byAccess: Partial<Record<RegistryAccess, readonly Candidate[]>>;
-}
-
-const candidatesByModel = new WeakMap<DocumentModel, Memo>();
-
-function candidatesOf(document: DocumentModel, options: RuleOptions, access: RegistryAccess, registries: string): readonly Candidate[] {
-  if (document.podSpecs.length === 0) return [];
-  let memo = candidatesByModel.get(document);
-  if (!memo || memo.registries !== registries) candidatesByModel.set(document, (memo = { registries, byAccess: {} }));
-  const known = memo.byAccess[access];
-  if (known) return known;
+export function candidatesOf(document: DocumentModel, options: RuleOptions, access: RegistryAccess): Candidate[] | undefined {
   const candidates: Candidate[] = [];
   for (const podSpec of completePodSpecs(document)) {
     if (podSpec.hasImagePullSecrets) continue;
@@ -55,19 +41,18 @@ function candidatesOf(document: DocumentModel, options: RuleOptions, access: Reg
       if (verdict.access === access) candidates.push({ podSpec, container, verdict });
     }
   }
-  memo.byAccess[access] = candidates;
-  return candidates;
+  return candidates.length > 0 ? candidates : undefined;
 }
 
-/** Images from registries of the given access kind that nothing in the file gives credentials for. */
-export function uncoveredImages(documents: readonly DocumentModel[], options: RuleOptions, access: RegistryAccess): UncoveredImage[] {
+/** The candidates that nothing in the file gives credentials for. */
+export function uncoveredImages(documents: readonly DocumentModel[], candidates: readonly (readonly Candidate[] | undefined)[]): UncoveredImage[] {
   // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
   if (documents.some((d) => d.templated)) return [];
-  const accounts = serviceAccountIndex(documents);
   const found: UncoveredImage[] = [];
-  const registries = options.publicRegistries.join('\u0000');
-  for (let index = 0; index < documents.length; index++) {
-    for (const { podSpec, container, verdict } of candidatesOf(documents[index], options, access, registries)) {
+  let accounts: ServiceAccountIndex | undefined;
+  for (let index = 0; index < candidates.length; index++) {
+    for (const { podSpec, container, verdict } of candidates[index] ?? []) {
+      accounts ??= serviceAccountIndex(documents);
       const serviceAccount = podSpec.serviceAccountName ?? 'default';
       const account = accounts.find(serviceAccount, podSpec.object.namespace)?.account;
       if (account && account.imagePullSecrets.length > 0) continue;

@@ -54,10 +54,18 @@ export interface FileFinding extends Finding {
   readonly document: number;
 }
 
-/** A rule that relates documents of one file (e.g. a ServiceAccount and the pods that use it). */
-export interface FileRule extends RuleInfo {
+/**
+ * A rule that relates documents of one file (e.g. a ServiceAccount and the pods that use it).
+ * It works in two steps so that a keystroke costs one document, not the file: `collect` reads
+ * what one document says that matters to the rule (once per analysed document, kept with it),
+ * and `relate` puts the facts of every document together on each pass. Most documents have no
+ * facts for a given rule (`undefined`), so a pass over thousands of them is a scan of an array.
+ */
+export interface FileRule<Facts = unknown> extends RuleInfo {
   readonly scope: 'file';
-  check(documents: readonly DocumentModel[], options: RuleOptions): FileFinding[];
+  collect(document: DocumentModel, options: RuleOptions): Facts | undefined;
+  /** `facts[i]` is what `collect` found in `documents[i]`. */
+  relate(documents: readonly DocumentModel[], facts: readonly (Facts | undefined)[], options: RuleOptions): FileFinding[];
 }
 
 export type Rule = DocumentRule | FileRule;

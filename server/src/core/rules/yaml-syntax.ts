@@ -3,6 +3,7 @@
  * workflow or a compose file with a typo is some other tool's business, and a Helm template is
  * not YAML until it is rendered.
  */
+import type { SyntaxProblem } from '../model/types';
 import type { FileFinding, FileRule } from './types';
 
 /**
@@ -14,22 +15,38 @@ const MAX_PER_DOCUMENT = 5;
 const LOOKS_LIKE_MANIFEST = /^apiVersion:[ \t]*\S/m;
 const HAS_KIND = /^kind:[ \t]*\S/m;
 
-export const yamlSyntax: FileRule = {
+interface SyntaxFacts {
+  /** The document makes the file a manifest: it is one, or it would be if it could be read. */
+  readonly manifest: boolean;
+  /** The problems to report, should the file be a manifest. */
+  readonly problems: readonly SyntaxProblem[];
+}
+
+function reportable(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  const reported = new Map<number, SyntaxProblem>();
+  for (const problem of problems) {
+    if (reported.has(problem.range.start)) continue;
+    if (reported.size === MAX_PER_DOCUMENT) break;
+    reported.set(problem.range.start, problem);
+  }
+  return [...reported.values()];
+}
+
+export const yamlSyntax: FileRule<SyntaxFacts> = {
   id: 'yaml-syntax',
   scope: 'file',
   defaultSeverity: 'error',
   description: 'The YAML cannot be parsed (reported in Kubernetes manifests only, never in Helm templates).',
-  check(documents) {
-    const isManifestFile = documents.some((d) => d.isKubernetes || (LOOKS_LIKE_MANIFEST.test(d.text) && HAS_KIND.test(d.text)));
-    if (!isManifestFile) return [];
+  collect(document) {
+    const manifest = document.isKubernetes || (LOOKS_LIKE_MANIFEST.test(document.text) && HAS_KIND.test(document.text));
+    const problems = document.templated ? [] : reportable(document.syntaxProblems);
+    return manifest || problems.length > 0 ? { manifest, problems } : undefined;
+  },
+  relate(_documents, facts) {
+    if (!facts.some((f) => f?.manifest)) return [];
     const findings: FileFinding[] = [];
-    documents.forEach((document, index) => {
-      if (document.templated) return;
-      const reported = new Set<number>();
-      for (const problem of document.syntaxProblems) {
-        if (reported.has(problem.range.start)) continue;
-        if (reported.size === MAX_PER_DOCUMENT) break;
-        reported.add(problem.range.start);
+    facts.forEach((f, index) => {
+      for (const problem of f?.problems ?? []) {
         findings.push({ rule: 'yaml-syntax', document: index, message: problem.message, fieldPath: '', range: problem.range });
       }
     });

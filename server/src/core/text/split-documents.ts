@@ -76,6 +76,8 @@ export interface TextChange {
   readonly start: number;
   readonly end: number;
   readonly length: number;
+  /** The characters put in, when known: the edited chunks can then be rebuilt from the previous ones (see resplitDocuments). */
+  readonly text?: string;
 }
 
 /** The index of the chunk that holds `offset` (the last chunk for the text's end). */
@@ -97,6 +99,17 @@ function countLines(text: string): number {
 }
 
 /**
+ * The text of chunks `first` to `last` after `change`, made from their previous texts. An editor
+ * keeps the file as a string it has just concatenated, and the first slice of it copies the whole
+ * file (12 MB for 5,000 documents, about 15 ms); the chunks around the edit are a few kilobytes.
+ */
+function editedRegion(previous: readonly DocumentChunk[], first: number, last: number, regionStart: number, change: Required<TextChange>): string {
+  let region = '';
+  for (let i = first; i <= last; i++) region += previous[i].text;
+  return region.slice(0, change.start - regionStart) + change.text + region.slice(change.end - regionStart);
+}
+
+/**
  * The chunks of `text` after one `change` to the text `previous` was split from, equal to
  * `splitDocuments(text)` but without scanning the whole file: only the chunks around the edit,
  * and one more on each side, are split again; the chunks before keep their objects, the chunks
@@ -115,7 +128,9 @@ export function resplitDocuments(previous: readonly DocumentChunk[], previousLen
   const last = Math.min(previous.length - 1, chunkAt(previous, change.end) + 1);
   const regionStart = previous[first].offset;
   const oldRegionEnd = last + 1 < previous.length ? previous[last + 1].offset : previousLength;
-  const regionText = text.slice(regionStart, oldRegionEnd + delta);
+  const regionText = change.text?.length === change.length
+    ? editedRegion(previous, first, last, regionStart, change as Required<TextChange>)
+    : text.slice(regionStart, oldRegionEnd + delta);
   const region = splitDocuments(regionText);
   const hasAfter = last + 1 < previous.length;
   if (hasAfter && (region.length === 0 || ONLY_PREAMBLE.test(region[region.length - 1].text))) return splitDocuments(text);
