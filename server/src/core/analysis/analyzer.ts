@@ -217,7 +217,7 @@ export class FileAnalyzer {
     this.preparation = undefined;
     this.prepared.clear();
     // Chunks keep the detached texts, so that no slice holds on to this version of the file.
-    const chunks = split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
+    const chunks = split.map((chunk, index): DocumentChunk => chunk.text === documents[index].model.text ? chunk : { text: documents[index].model.text, offset: chunk.offset, line: chunk.line });
     this.previousChunks = chunks;
     this.previousLength = text.length;
     return { chunks, documents, diagnostics: this.diagnosticsOf(chunks, documents, settings) };
