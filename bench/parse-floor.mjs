@@ -2,12 +2,12 @@
  * The parse floor, in a fresh process as a server meets a file: the `yaml` package (the parser
  * kube-volumes uses, with the same options) parsing the whole file, and the one document that
  * contains `line`. Prints JSON: the first (cold) run and the median of warm runs, in ms.
- * Usage: node bench/parse-floor.mjs FILE LINE
+ * Usage: node --import tsx bench/parse-floor.mjs FILE LINE (tsx loads the options from the server's source,
+ * so the floor parses exactly as the server does: YAML 1.1, with Go's integer forms and no timestamps).
  */
 import { readFileSync } from 'node:fs';
 import { parseAllDocuments, parseDocument } from 'yaml';
-
-const OPTIONS = { version: '1.1', uniqueKeys: true, prettyErrors: false };
+import { YAML_OPTIONS as OPTIONS } from '../server/src/core/model/yaml-options.ts';
 
 function time(run) {
   const start = performance.now();

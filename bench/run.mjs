@@ -104,7 +104,7 @@ function median(values) {
 }
 
 function parseFloor(input) {
-  const runs = Array.from({ length: coldSamples(input) }, () => JSON.parse(execFileSync(process.execPath, [path.join(BENCH, 'parse-floor.mjs'), input.file, String(input.edit.line)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 })));
+  const runs = Array.from({ length: coldSamples(input) }, () => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', path.join(BENCH, 'parse-floor.mjs'), input.file, String(input.edit.line)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 })));
   const floor = runs.at(-1);
   return { ...floor, wholeCold: median(runs.map((r) => r.wholeCold)) };
 }
