@@ -147,3 +147,42 @@ describe('FileAnalyzer, edit by edit', () => {
     }), { seed: Number(process.env.KV_FUZZ_SEED ?? 20261204), numRuns: Number(process.env.KV_FUZZ_RUNS ?? 0) || 300 });
   });
 });
+
+describe('FileAnalyzer, patching a tree in place', () => {
+  const twin = pod('twin', 'data');
+  const typeAt = (text: string, at: number, typed: string): string => text.slice(0, at) + typed + text.slice(at);
+  /** Every node's range and value: what a stale tree would get wrong. */
+  const shape = (analysis: ReturnType<FileAnalyzer['analyse']>): string => JSON.stringify(analysis.documents.map((d) => d.model.parsed?.toJS()), null, 0)
+    + JSON.stringify(analysis.documents.map((d) => d.model.podSpecs.map((p) => p.containers.map((c) => c.mounts.map((m) => [m.name, (m.node.range ?? []).slice(0, 2)])))));
+
+  it('editing one of identical documents that share an analysis leaves the others as they were', () => {
+    const text = `---\n${twin}---\n${twin}`;
+    const analyser = new FileAnalyzer();
+    // prepare() finds the second document by its text: both indexes share one analysed document.
+    analyser.prepare(text, DEFAULT_SETTINGS, undefined, Infinity);
+    const first = analyser.analyse(text, DEFAULT_SETTINGS);
+    assert.equal(first.documents[0], first.documents[1]);
+    const at = text.indexOf('name: data,') + 'name: dat'.length;
+    const typed = typeAt(text, at, 'x');
+    const after = analyser.analyse(typed, DEFAULT_SETTINGS, { start: at, end: at, length: 1, text: 'x' });
+    const fresh = new FileAnalyzer().analyse(typed, DEFAULT_SETTINGS);
+    assert.deepEqual(after.diagnostics, fresh.diagnostics);
+    assert.equal(shape(after), shape(fresh));
+  });
+
+  it('never hands back a document whose tree a patch changed, even when the edit is undone before it was analysed', () => {
+    const text = `${pod('a', 'data')}---\n${pod('b', 'data')}`;
+    const analyser = new FileAnalyzer();
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const at = text.lastIndexOf('name: data,') + 'name: dat'.length;
+    // A keystroke is prepared (its tree patched in place), then undone before analyse() ran: the text is the first one again.
+    analyser.prepare(typeAt(text, at, 'x'), DEFAULT_SETTINGS, { start: at, end: at, length: 1, text: 'x' }, Infinity);
+    const undone = analyser.analyse(text, DEFAULT_SETTINGS);
+    const fresh = new FileAnalyzer().analyse(text, DEFAULT_SETTINGS);
+    assert.deepEqual(undone.diagnostics, fresh.diagnostics);
+    assert.equal(shape(undone), shape(fresh));
+    // And typing on from there still patches correctly.
+    const again = typeAt(text, at, 'y');
+    assert.equal(shape(analyser.analyse(again, DEFAULT_SETTINGS, { start: at, end: at, length: 1, text: 'y' })), shape(new FileAnalyzer().analyse(again, DEFAULT_SETTINGS)));
+  });
+});

@@ -12,7 +12,8 @@ import { DOCUMENT_RULES, FILE_RULES } from '../rules/registry';
 import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types';
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
-import { DocumentChunk, resplitDocuments, splitDocuments, TextChange } from '../text/split-documents';
+import { DocumentChunk, resplit, splitDocuments, TextChange } from '../text/split-documents';
+import { hasTemplateActions } from '../model/helm';
 import { fileWideRules, findSuppressions, isSuppressed, Suppressions } from './suppressions';
 
 export interface TextRange {
@@ -80,14 +81,17 @@ function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorH
   return checked(parseDocumentModel(text), options, onError);
 }
 
-/** `previous` after an edit inside one scalar, without parsing again; undefined for any other edit. */
-function analysePatched(previous: AnalysedDocument, text: string, edit: DocumentEdit, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument | undefined {
-  const { parsed, templated, syntaxProblems, aliased } = previous.model;
-  if (!parsed || templated || aliased || syntaxProblems.length > 0) return undefined;
-  const document = patchScalar(parsed, text, edit);
-  const model = document && documentModelOf(text, document);
-  // Typing `{{` into a scalar makes a template action: that document is read differently.
-  return model && !model.templated ? checked(model, options, onError) : undefined;
+/**
+ * Whether an edit inside a scalar of a document without template text may have made some. The
+ * scalar lies on the edit's line (a patched scalar has no line break), and template text that the
+ * edit made or completed includes braces or a comment end in that scalar: when the line has none,
+ * the document need not be searched again (0.8 MB for the largest CRD in the corpus).
+ */
+function mayHaveMadeAction(text: string, edit: DocumentEdit): boolean {
+  const lineStart = text.lastIndexOf('\n', edit.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', edit.start + edit.length);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+  return line.includes('{{') || line.includes('}}') || line.includes('*/');
 }
 
 function toTextRange(chunk: DocumentChunk, lines: LineIndex, range: Range): TextRange {
@@ -124,10 +128,16 @@ class PreviousDocuments {
   private lookups = 0;
   private byLength?: Map<number, AnalysedDocument[]>;
 
-  constructor(private readonly documents: readonly AnalysedDocument[]) {}
+  /** `spent` is the analyser's set of documents no lookup may return; it may grow after construction. */
+  constructor(private readonly documents: readonly AnalysedDocument[], private readonly spent: ReadonlySet<AnalysedDocument>) {}
 
   find(text: string): AnalysedDocument | undefined {
-    if (++this.lookups <= 16) return this.documents.find((d) => ifSameText(d, text) !== undefined);
+    const found = this.lookup(text);
+    return found !== undefined && this.spent.has(found) ? undefined : found;
+  }
+
+  private lookup(text: string): AnalysedDocument | undefined {
+    if (++this.lookups <= 16) return this.documents.find((d) => ifSameText(d, text) !== undefined && !this.spent.has(d));
     if (!this.byLength) {
       this.byLength = new Map();
       for (const d of this.documents) {
@@ -153,6 +163,8 @@ interface Preparation {
   readonly moved: PreviousDocuments;
   /** The single edit from the previous call's text to this one, when the caller knows it. */
   readonly change?: TextChange;
+  /** The chunk texts were made from the previous ones (see resplit): none of them keeps the file's text alive. */
+  readonly rebuilt: boolean;
   next: number;
 }
 
@@ -168,6 +180,11 @@ export class FileAnalyzer {
    * edit during a long first analysis abandons it, and the next one starts with what is parsed.
    */
   private prepared = new Map<string, AnalysedDocument>();
+  /**
+   * Documents of `previous` whose tree a patch has updated in place (patch-scalar.ts): their model
+   * no longer matches their tree, so no lookup may return them, until `previous` is replaced.
+   */
+  private spent = new Set<AnalysedDocument>();
   /** Each document's own findings as placed diagnostics (see placedFindings). */
   private placed = new WeakMap<AnalysedDocument, Placed>();
 
@@ -214,9 +231,10 @@ export class FileAnalyzer {
       ?? moved.find(chunk.text)
       ?? this.analyseNew(index, chunk, preparation, settings));
     this.previous = documents;
+    this.spent.clear();
     this.preparation = undefined;
     this.prepared.clear();
-    // Chunks keep the detached texts, so that no slice holds on to this version of the file.
+    // Chunks keep the documents' own texts (detached, or rebuilt from the previous chunks), so that no slice holds on to this version of the file.
     const chunks = split.map((chunk, index): DocumentChunk => chunk.text === documents[index].model.text ? chunk : { text: documents[index].model.text, offset: chunk.offset, line: chunk.line });
     this.previousChunks = chunks;
     this.previousLength = text.length;
@@ -237,23 +255,45 @@ export class FileAnalyzer {
   /** The chunks of `text`, split once per version even when prepare() and analyse() both ask. */
   private preparationOf(text: string, change: TextChange | undefined): Preparation {
     if (this.preparation?.text !== text) {
-      const chunks = change ? resplitDocuments(this.previousChunks, this.previousLength, text, change) : splitDocuments(text);
-      this.preparation = { text, chunks, found: [], moved: new PreviousDocuments(this.previous), change, next: 0 };
+      const { chunks, rebuilt } = change ? resplit(this.previousChunks, this.previousLength, text, change) : { chunks: splitDocuments(text), rebuilt: false };
+      this.preparation = { text, chunks, found: [], moved: new PreviousDocuments(this.previous, this.spent), change, rebuilt, next: 0 };
     }
     return this.preparation;
   }
 
   /** The analysed document with this text at this index, from the previous call or from prepare(), if any. */
   private cached(text: string, index: number, shift: number): AnalysedDocument | undefined {
-    return ifSameText(this.previous[index], text) ?? ifSameText(this.previous[index - shift], text) ?? this.prepared.get(text);
+    return ifSameText(this.live(this.previous[index]), text) ?? ifSameText(this.live(this.previous[index - shift]), text) ?? this.prepared.get(text);
+  }
+
+  private live(document: AnalysedDocument | undefined): AnalysedDocument | undefined {
+    return document !== undefined && this.spent.size > 0 && this.spent.has(document) ? undefined : document;
   }
 
   /** A document no cache holds: updated from its previous analysis when the edit allows (see editOf), parsed otherwise. */
   private analyseNew(index: number, chunk: DocumentChunk, preparation: Preparation, options: RuleOptions): AnalysedDocument {
-    const text = detached(chunk.text);
+    const text = preparation.rebuilt ? chunk.text : detached(chunk.text);
     const edit = this.editOf(index, chunk, preparation);
+    return (edit && this.analysePatched(index, text, edit, options)) ?? analyseDocument(text, options, this.onRuleError);
+  }
+
+  /**
+   * The document at `index` after an edit inside one scalar, its tree patched instead of parsed
+   * again; undefined for any other edit. The patch changes the previous tree in place, so it is
+   * made only when no other index shares that document (identical documents may share one), and
+   * the previous document is spent from then on, whether or not its patch is used.
+   */
+  private analysePatched(index: number, text: string, edit: DocumentEdit, options: RuleOptions): AnalysedDocument | undefined {
     const previous = this.previous[index];
-    return (edit && analysePatched(previous, text, edit, options, this.onRuleError)) ?? analyseDocument(text, options, this.onRuleError);
+    const { parsed, templated, syntaxProblems, aliased } = previous.model;
+    if (!parsed || templated || aliased || syntaxProblems.length > 0) return undefined;
+    if (this.previous.indexOf(previous) !== index || this.previous.lastIndexOf(previous) !== index) return undefined;
+    const document = patchScalar(parsed, text, edit);
+    if (!document) return undefined;
+    this.spent.add(previous);
+    const model = documentModelOf(text, document, mayHaveMadeAction(text, edit) && hasTemplateActions(text));
+    // Typing `{{` into a scalar makes a template action: that document is read differently.
+    return model.templated ? undefined : checked(model, options, this.onRuleError);
   }
 
   /**
@@ -262,7 +302,7 @@ export class FileAnalyzer {
    */
   private editOf(index: number, chunk: DocumentChunk, { change, chunks, text }: Preparation): DocumentEdit | undefined {
     const before = this.previousChunks[index];
-    if (!change || !before || !this.previous[index] || chunks.length !== this.previousChunks.length || before.offset !== chunk.offset) return undefined;
+    if (!change || !before || !this.live(this.previous[index]) || chunks.length !== this.previousChunks.length || before.offset !== chunk.offset) return undefined;
     const delta = change.length - (change.end - change.start);
     const inside = change.start >= before.offset && change.end <= before.offset + before.text.length;
     if (!inside || text.length !== this.previousLength + delta || chunk.text.length !== before.text.length + delta) return undefined;

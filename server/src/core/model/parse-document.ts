@@ -85,7 +85,7 @@ function analyseObject(object: ObjectModel, segments: readonly string[]): Object
  * `objectText` is the text the object spans; for the document's root object that is the whole
  * document, since a template action after the last value (`{{- toYaml .Values.x }}`) still shapes it.
  */
-function makeObject(node: YAMLMap, pathPrefix: string, objectText: string): ObjectModel | undefined {
+function makeObject(node: YAMLMap, pathPrefix: string, objectText: string, documentTemplated: boolean): ObjectModel | undefined {
   const kind = getString(node, 'kind');
   if (kind === undefined) return undefined;
   const apiVersion = getString(node, 'apiVersion');
@@ -102,13 +102,14 @@ function makeObject(node: YAMLMap, pathPrefix: string, objectText: string): Obje
     node,
     range,
     partial: segments !== undefined && looksPartial(kind, apiVersion, node, podSpecNode),
-    templated: hasTemplateActions(objectText),
+    // Within a document without template text no object has any: no need to search its text again.
+    templated: documentTemplated && hasTemplateActions(objectText),
   };
 }
 
 /** The objects of a document: the root object, or each item of a List. */
-function objectsOf(root: YAMLMap, originalText: string): ObjectModel[] {
-  const rootObject = makeObject(root, '', originalText);
+function objectsOf(root: YAMLMap, originalText: string, templated: boolean): ObjectModel[] {
+  const rootObject = makeObject(root, '', originalText, templated);
   if (!rootObject || !isListKind(rootObject.kind)) return rootObject ? [rootObject] : [];
   const items = asSeq(getNode(root, 'items'))?.items ?? [];
   // An item's text runs to the next item (or the document's end): an action after its last value still shapes it.
@@ -119,7 +120,7 @@ function objectsOf(root: YAMLMap, originalText: string): ObjectModel[] {
   };
   const objects: ObjectModel[] = [rootObject];
   items.forEach((entry, index) => {
-    const object = isMap(entry) ? makeObject(entry, item('items', index), itemText(index)) : undefined;
+    const object = isMap(entry) ? makeObject(entry, item('items', index), itemText(index), templated) : undefined;
     if (object) objects.push(object);
   });
   return objects;
@@ -169,7 +170,7 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'kind') !== undefined && (getString(root, 'apiVersion') !== undefined || (templated && apiVersionIsAction(root, text)));
   if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, ...EMPTY_MODEL_PARTS };
-  const objects = objectsOf(root, text);
+  const objects = objectsOf(root, text, templated);
   const podSpecs: PodSpecModel[] = [];
   const misplaced: MisplacedField[] = [];
   for (const object of objects) {
@@ -180,7 +181,7 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, syntaxProblems, aliased), serviceAccounts, misplaced };
+  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, templated, syntaxProblems, aliased), serviceAccounts, misplaced };
 }
 
 /**
@@ -199,8 +200,8 @@ function apiVersionIsAction(root: YAMLMap, text: string): boolean {
  * parser could not read, even with its actions blanked, or one with aliases, keeps all its pod
  * specs uncertain.
  */
-function withCertainty(podSpecs: PodSpecModel[], text: string, syntaxProblems: readonly SyntaxProblem[], aliased: boolean): PodSpecModel[] {
-  if (!hasTemplateActions(text)) return podSpecs;
+function withCertainty(podSpecs: PodSpecModel[], text: string, templated: boolean, syntaxProblems: readonly SyntaxProblem[], aliased: boolean): PodSpecModel[] {
+  if (!templated) return podSpecs;
   // An alias brings in text whose actions lie elsewhere (into an item without actions, too): such a template stays uncertain.
   if (aliased) return podSpecs.map((p) => ({ ...p, volumeNamesCertain: false }));
   const actions = templateActions(text);

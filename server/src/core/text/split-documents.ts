@@ -109,6 +109,35 @@ function editedRegion(previous: readonly DocumentChunk[], first: number, last: n
   return region.slice(0, change.start - regionStart) + change.text + region.slice(change.end - regionStart);
 }
 
+/** A line that starts like a marker (`---`, `...`) or a directive, or may after one more character. */
+const MARKER_LIKE = /^[-.%]/;
+
+/**
+ * The chunks after `change` when it cannot move a boundary, without scanning any chunk again:
+ * the edit stays inside one chunk, adds and removes no line break, on a line that neither started
+ * nor starts like a marker and that follows something other than comments (a preamble, which the
+ * edit could turn into a document), and leaves the chunk more than comments (which would join the
+ * next document). This is a keystroke inside a value: only that chunk's text changes, and the offsets after it.
+ */
+function withinOneLine(previous: readonly DocumentChunk[], change: TextChange): DocumentChunk[] | undefined {
+  if (change.text === undefined || change.text.length !== change.length || /[\r\n]/.test(change.text)) return undefined;
+  const index = chunkAt(previous, change.start);
+  const chunk = previous[index];
+  const [start, end] = [change.start - chunk.offset, change.end - chunk.offset];
+  // An edit at the chunk's very end is at the start of the next one's first line.
+  if (start < 0 || end >= chunk.text.length || /[\r\n]/.test(chunk.text.slice(start, end))) return undefined;
+  const text = chunk.text.slice(0, start) + change.text + chunk.text.slice(end);
+  const lineStart = start === 0 ? 0 : chunk.text.lastIndexOf('\n', start - 1) + 1;
+  if (MARKER_LIKE.test(chunk.text.slice(lineStart, lineStart + 1)) || MARKER_LIKE.test(text.slice(lineStart, lineStart + 1))) return undefined;
+  // Comments before a chunk's first marker are part of it: an edit among them may make them a document of their own.
+  if (ONLY_PREAMBLE.test(chunk.text.slice(0, lineStart)) || (index < previous.length - 1 && ONLY_PREAMBLE.test(text))) return undefined;
+  const delta = change.length - (change.end - change.start);
+  const chunks = previous.slice(0, index);
+  chunks.push({ text, offset: chunk.offset, line: chunk.line });
+  for (let i = index + 1; i < previous.length; i++) chunks.push({ text: previous[i].text, offset: previous[i].offset + delta, line: previous[i].line });
+  return chunks;
+}
+
 /**
  * The chunks of `text` after one `change` to the text `previous` was split from, equal to
  * `splitDocuments(text)` but without scanning the whole file: only the chunks around the edit,
@@ -122,18 +151,30 @@ function editedRegion(previous: readonly DocumentChunk[], first: number, last: n
  * (then a full split decides).
  */
 export function resplitDocuments(previous: readonly DocumentChunk[], previousLength: number, text: string, change: TextChange): DocumentChunk[] {
+  return resplit(previous, previousLength, text, change).chunks;
+}
+
+/**
+ * resplitDocuments, saying also whether every chunk text was made from the previous chunks and the
+ * inserted text (`rebuilt`): then none of them is a slice of `text`, and none keeps it alive.
+ */
+export function resplit(previous: readonly DocumentChunk[], previousLength: number, text: string, change: TextChange): { chunks: DocumentChunk[]; rebuilt: boolean } {
+  const full = (): { chunks: DocumentChunk[]; rebuilt: boolean } => ({ chunks: splitDocuments(text), rebuilt: false });
   const delta = change.length - (change.end - change.start);
-  if (previous.length === 0 || text.length !== previousLength + delta) return splitDocuments(text);
+  if (previous.length === 0 || text.length !== previousLength + delta) return full();
+  const inPlace = withinOneLine(previous, change);
+  if (inPlace) return { chunks: inPlace, rebuilt: true };
   const first = Math.max(0, chunkAt(previous, Math.max(0, change.start - 1)) - 1);
   const last = Math.min(previous.length - 1, chunkAt(previous, change.end) + 1);
   const regionStart = previous[first].offset;
   const oldRegionEnd = last + 1 < previous.length ? previous[last + 1].offset : previousLength;
-  const regionText = change.text?.length === change.length
+  const rebuilt = change.text?.length === change.length;
+  const regionText = rebuilt
     ? editedRegion(previous, first, last, regionStart, change as Required<TextChange>)
     : text.slice(regionStart, oldRegionEnd + delta);
   const region = splitDocuments(regionText);
   const hasAfter = last + 1 < previous.length;
-  if (hasAfter && (region.length === 0 || ONLY_PREAMBLE.test(region[region.length - 1].text))) return splitDocuments(text);
+  if (hasAfter && (region.length === 0 || ONLY_PREAMBLE.test(region[region.length - 1].text))) return full();
   const startLine = previous[first].line;
   const lineDelta = hasAfter ? startLine + countLines(regionText) - previous[last + 1].line : 0;
   const chunks = previous.slice(0, first);
@@ -142,5 +183,5 @@ export function resplitDocuments(previous: readonly DocumentChunk[], previousLen
     const c = previous[i];
     chunks.push({ text: c.text, offset: c.offset + delta, line: c.line + lineDelta });
   }
-  return chunks;
+  return { chunks, rebuilt };
 }
