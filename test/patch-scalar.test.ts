@@ -167,12 +167,8 @@ describe('patching a scalar instead of parsing again', () => {
         const after = analyser.analyse(text, DEFAULT_SETTINGS, { start: from, end: to, length: step.typed.length, text: step.typed });
         assert.deepEqual(after.diagnostics, analyseText(text, DEFAULT_SETTINGS).diagnostics);
         for (const d of after.documents) assert.deepEqual(dump(d.model.parsed?.contents), dump(parseDocumentModel(d.model.text).parsed?.contents));
-        // A patch shares the nodes before the edit with the previous tree (a parse shares none).
-        const shared = after.documents.some((d, i) => {
-          const now = d.model.parsed?.contents as { items?: unknown[] } | null | undefined;
-          const then = before.documents[i]?.model.parsed?.contents as { items?: unknown[] } | null | undefined;
-          return d !== before.documents[i] && now?.items?.[0] !== undefined && now.items[0] === then?.items?.[0];
-        });
+        // A patch updates the previous tree in place (a parse makes a new one).
+        const shared = after.documents.some((d, i) => d !== before.documents[i] && d.model.parsed !== undefined && d.model.parsed === before.documents[i]?.model.parsed);
         if (shared) patched++;
         before = after;
       }

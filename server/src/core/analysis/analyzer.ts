@@ -131,9 +131,19 @@ class PreviousDocuments {
   /** `spent` is the analyser's set of documents no lookup may return; it may grow after construction. */
   constructor(private readonly documents: readonly AnalysedDocument[], private readonly spent: ReadonlySet<AnalysedDocument>) {}
 
+  /** Documents this lookup handed out, possibly for another index than their own. */
+  private readonly given = new Set<AnalysedDocument>();
+
   find(text: string): AnalysedDocument | undefined {
     const found = this.lookup(text);
-    return found !== undefined && this.spent.has(found) ? undefined : found;
+    if (found === undefined || this.spent.has(found)) return undefined;
+    this.given.add(found);
+    return found;
+  }
+
+  /** Whether `document` was handed out: another index may be using it, so its tree must not change. */
+  gave(document: AnalysedDocument): boolean {
+    return this.given.has(document);
   }
 
   private lookup(text: string): AnalysedDocument | undefined {
@@ -217,7 +227,9 @@ export class FileAnalyzer {
 
   /**
    * Analyses `text`. When the caller knows it is the previous text with one `change` applied (an
-   * editor's incremental sync), only the chunks around the change are split again.
+   * editor's incremental sync), only the chunks around the change are split again. The analysis
+   * returned is good until the next call: an edit inside a scalar updates the edited document's
+   * tree in place, so its previous analysis no longer describes it (the server keeps only the latest).
    */
   analyse(text: string, settings: Settings, change?: TextChange): FileAnalysis {
     this.useOptions(settings);
@@ -274,20 +286,21 @@ export class FileAnalyzer {
   private analyseNew(index: number, chunk: DocumentChunk, preparation: Preparation, options: RuleOptions): AnalysedDocument {
     const text = preparation.rebuilt ? chunk.text : detached(chunk.text);
     const edit = this.editOf(index, chunk, preparation);
-    return (edit && this.analysePatched(index, text, edit, options)) ?? analyseDocument(text, options, this.onRuleError);
+    return (edit && this.analysePatched(index, text, edit, preparation.moved, options)) ?? analyseDocument(text, options, this.onRuleError);
   }
 
   /**
    * The document at `index` after an edit inside one scalar, its tree patched instead of parsed
    * again; undefined for any other edit. The patch changes the previous tree in place, so it is
-   * made only when no other index shares that document (identical documents may share one), and
-   * the previous document is spent from then on, whether or not its patch is used.
+   * made only when no other index shares that document (identical documents may share one, and a
+   * document found by its text may have been handed to another index in this pass), and the
+   * previous document is spent from then on, whether or not its patch is used.
    */
-  private analysePatched(index: number, text: string, edit: DocumentEdit, options: RuleOptions): AnalysedDocument | undefined {
+  private analysePatched(index: number, text: string, edit: DocumentEdit, moved: PreviousDocuments, options: RuleOptions): AnalysedDocument | undefined {
     const previous = this.previous[index];
     const { parsed, templated, syntaxProblems, aliased } = previous.model;
     if (!parsed || templated || aliased || syntaxProblems.length > 0) return undefined;
-    if (this.previous.indexOf(previous) !== index || this.previous.lastIndexOf(previous) !== index) return undefined;
+    if (this.previous.indexOf(previous) !== index || this.previous.lastIndexOf(previous) !== index || moved.gave(previous)) return undefined;
     const document = patchScalar(parsed, text, edit);
     if (!document) return undefined;
     this.spent.add(previous);
