@@ -156,7 +156,7 @@ class PreviousDocuments {
         else this.byLength.set(d.model.text.length, [d]);
       }
     }
-    return this.byLength.get(text.length)?.find((d) => d.model.text === text);
+    return this.byLength.get(text.length)?.find((d) => d.model.text === text && !this.spent.has(d));
   }
 }
 
