@@ -242,12 +242,13 @@ export class FileAnalyzer {
       ?? this.cached(chunk.text, index, shift)
       ?? moved.find(chunk.text)
       ?? this.analyseNew(index, chunk, preparation, settings));
+    // Chunks keep the documents' own texts, so that no slice holds on to this version of the file. Chunks rebuilt from the previous
+    // ones hold such texts already; split from the file, they hold slices of it (equal in content, which is all `===` can compare).
+    const chunks = preparation.rebuilt ? split : split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
     this.previous = documents;
     this.spent.clear();
     this.preparation = undefined;
     this.prepared.clear();
-    // Chunks keep the documents' own texts (detached, or rebuilt from the previous chunks), so that no slice holds on to this version of the file.
-    const chunks = split.map((chunk, index): DocumentChunk => chunk.text === documents[index].model.text ? chunk : { text: documents[index].model.text, offset: chunk.offset, line: chunk.line });
     this.previousChunks = chunks;
     this.previousLength = text.length;
     return { chunks, documents, diagnostics: this.diagnosticsOf(chunks, documents, settings) };
