@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { FileAnalyzer } from '../server/src/core/analysis/analyzer';
 import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import { dump } from './helpers';
 
 const pod = (name: string, mount: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n    - name: a\n      image: nginx\n      volumeMounts: [{name: ${mount}, mountPath: /x}]\n  volumes: [{name: data, emptyDir: {}}]\n`;
@@ -132,7 +133,8 @@ describe('FileAnalyzer, edit by edit', () => {
   const TYPED = fc.constantFrom('x', ' ', '\n', ':', '- ', '---\n', '\n---\n', '#', '# kube-volumes-disable-next-line\n', '# kube-volumes-disable\n', '"', '{{ .Values.x }}', '');
   /** `abandoned`: the edit is only prepared, as when another edit comes before its analysis; the next one starts from the text before it. */
   const edits = fc.array(fc.record({ at: fc.nat(100_000), remove: fc.nat(3), typed: TYPED, withText: fc.boolean(), abandoned: fc.nat(3).map((n) => n === 0) }), { minLength: 1, maxLength: 6 });
-  const shape = (analysis: ReturnType<FileAnalyzer['analyse']>): unknown => analysis.documents.map((d) => [d.model.text, JSON.stringify(d.model.parsed?.contents ?? null)]);
+  // Every node with its range: a stale tree reports the right values at the wrong places.
+  const shape = (analysis: ReturnType<FileAnalyzer['analyse']>): unknown => analysis.documents.map((d) => [d.model.text, dump(d.model.parsed?.contents)]);
 
   it('reports after every edit anywhere what a fresh analysis of the same text reports', () => {
     fc.assert(fc.property(fc.array(fc.nat(cases.length - 1), { minLength: 1, maxLength: 4 }), edits, (picked, steps) => {
@@ -215,5 +217,22 @@ describe('FileAnalyzer, a document handed to another index', () => {
     const i0 = t2.indexOf('nginx') + 3;
     const t3 = ins(t2, i0, 'z');
     assert.deepEqual(analyser.analyse(t3, DEFAULT_SETTINGS, { start: i0, end: i0, length: 1, text: 'z' }).diagnostics, new FileAnalyzer().analyse(t3, DEFAULT_SETTINGS).diagnostics);
+  });
+});
+
+describe('FileAnalyzer, placing diagnostics', () => {
+  it('reuses the diagnostics of documents a keystroke did not touch, also in a file with a file-wide disable comment', () => {
+    for (const header of ['', '# kube-volumes-disable unused-volume\n']) {
+      const text = header + Array.from({ length: 8 }, (_, i) => pod(`p${i}`, 'dta')).join('---\n');
+      const analyser = new FileAnalyzer();
+      const before = analyser.analyse(text, DEFAULT_SETTINGS);
+      const at = text.lastIndexOf('name: dta,') + 'name: dt'.length;
+      const typed = `${text.slice(0, at)}x${text.slice(at)}`;
+      const after = analyser.analyse(typed, DEFAULT_SETTINGS, { start: at, end: at, length: 1, text: 'x' });
+      assert.deepEqual(after.diagnostics, new FileAnalyzer().analyse(typed, DEFAULT_SETTINGS).diagnostics);
+      const untouched = (a: typeof before): unknown[] => a.diagnostics.filter((d) => d.document < 7);
+      assert.equal(untouched(after).length, 7);
+      untouched(after).forEach((d, i) => assert.equal(d, untouched(before)[i], `document ${i} was placed again (header ${JSON.stringify(header)})`));
+    }
   });
 });

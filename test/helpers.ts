@@ -1,5 +1,6 @@
 /** Test helpers: YAML strings in, findings out. */
 import assert from 'node:assert/strict';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { analyseText, Diagnostic } from '../server/src/core/analysis/analyzer';
 import { DEFAULT_SETTINGS, Settings } from '../server/src/core/settings';
 
@@ -78,4 +79,17 @@ export const statefulSet = (volumes: string, mounts: string, templates: string[]
 export function assertSecondDocument(rule: string, text: string): void {
   const documents = lint(asSecondDocument(text)).filter((d) => d.rule === rule).map((d) => d.document);
   assert.ok(documents.length > 0 && documents.every((d) => d === 1), `${rule} reported in documents [${documents}]`);
+}
+
+/** Every node of a tree with what the rules can see of it: kind, range, value, YAML type, flow style. */
+export function dump(node: unknown): unknown {
+  if (isScalar(node)) {
+    const digits = (node as { minFractionDigits?: number }).minFractionDigits ?? null;
+    return ['scalar', node.range, node.value, node.source ?? null, node.type ?? null, node.tag ?? null, node.format ?? null, digits, node.comment ?? null];
+  }
+  if (isAlias(node)) return ['alias', node.range, node.source];
+  if (isMap(node) || isSeq(node)) {
+    return [isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false, node.items.map((item) => (isPair(item) ? [dump(item.key), dump(item.value)] : dump(item)))];
+  }
+  return node ?? null;
 }

@@ -31,7 +31,7 @@ test('nearestName suggests typos, case slips and extensions, and nothing far awa
   assert.equal(nearestName('Config', ['data', 'config']), 'config');
   assert.equal(nearestName('scratch', ['scratch-volume', 'logs']), 'scratch-volume');
   assert.equal(nearestName('certs', ['data', 'config']), undefined);
-  // A name typed long past every candidate is far from all of them, and is answered without a full comparison.
+  // A name typed long past every candidate is far from all of them; one that extends a candidate still finds it.
   assert.equal(nearestName(`data${'x'.repeat(5000)}`, ['config', 'logs']), undefined);
   assert.equal(nearestName(`data${'x'.repeat(5000)}`, ['data']), 'data');
 });

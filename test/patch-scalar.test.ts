@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit } from 'yaml';
+import { Document, parseDocument, Scalar, visit } from 'yaml';
 import { analyseText, FileAnalyzer } from '../server/src/core/analysis/analyzer';
 import { documentModelOf, parseDocumentModel } from '../server/src/core/model/parse-document';
 import { patchScalar } from '../server/src/core/model/patch-scalar';
@@ -17,23 +17,11 @@ import { YAML_OPTIONS } from '../server/src/core/model/yaml-options';
 import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { splitDocuments } from '../server/src/core/text/split-documents';
+import { dump } from './helpers';
 
 const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 const SEED = Number(process.env.KV_FUZZ_SEED ?? 20261204);
 const RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0) || 600;
-
-/** Every node of a tree with what the rules can see of it: kind, range, value, YAML type, flow style. */
-function dump(node: unknown): unknown {
-  if (isScalar(node)) {
-    const digits = (node as { minFractionDigits?: number }).minFractionDigits ?? null;
-    return ['scalar', node.range, node.value, node.source ?? null, node.type ?? null, node.tag ?? null, node.format ?? null, digits, node.comment ?? null];
-  }
-  if (isAlias(node)) return ['alias', node.range, node.source];
-  if (isMap(node) || isSeq(node)) {
-    return [isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false, node.items.map((item) => (isPair(item) ? [dump(item.key), dump(item.value)] : dump(item)))];
-  }
-  return node ?? null;
-}
 
 function findings(text: string, document: Document.Parsed): string {
   const model = documentModelOf(text, document);

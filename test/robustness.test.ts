@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyseText, FileAnalyzer } from '../server/src/core/analysis/analyzer';
-import { resplitDocuments, splitDocuments } from '../server/src/core/text/split-documents';
+import { resplit, splitDocuments } from '../server/src/core/text/split-documents';
 import { RULES } from '../server/src/core/rules/registry';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { run } from '../server/src/cli';
@@ -240,9 +240,9 @@ describe('robustness', () => {
         const after = before.slice(0, start) + insert + before.slice(end);
         const previous = splitDocuments(before);
         const expected = splitDocuments(after);
-        assert.deepEqual(resplitDocuments(previous, before.length, after, { start, end, length: insert.length }), expected);
+        assert.deepEqual(resplit(previous, before.length, after, { start, end, length: insert.length }).chunks, expected);
         // Given the inserted text, the chunks around the edit are rebuilt from the previous ones, not cut from `after`.
-        assert.deepEqual(resplitDocuments(previous, before.length, after, { start, end, length: insert.length, text: insert }), expected);
+        assert.deepEqual(resplit(previous, before.length, after, { start, end, length: insert.length, text: insert }).chunks, expected);
       }),
       { seed: SEED, numRuns: runs(2000) },
     );

@@ -197,6 +197,7 @@ export class FileAnalyzer {
   private spent = new Set<AnalysedDocument>();
   /** Each document's own findings as placed diagnostics (see placedFindings). */
   private placed = new WeakMap<AnalysedDocument, Placed>();
+  private fileWide: ReadonlySet<string> = new Set();
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
 
@@ -337,7 +338,7 @@ export class FileAnalyzer {
       if (list) list.push(finding);
       else byDocument.set(finding.document, [finding]);
     }
-    const context: PlacementContext = { chunks, documents, settings, fileWide: fileWideRules(documents), severities: severitiesOf(settings) };
+    const context: PlacementContext = { chunks, documents, settings, fileWide: this.fileWideRulesOf(documents), severities: severitiesOf(settings) };
     const diagnostics: Diagnostic[] = [];
     // A plain loop: this runs over every document of the file on each keystroke.
     for (let index = 0; index < documents.length; index++) {
@@ -352,6 +353,18 @@ export class FileAnalyzer {
       for (const d of placed) diagnostics.push(d);
     }
     return diagnostics;
+  }
+
+  /**
+   * The rules silenced in the whole file, as the same set object while they stay the same: placed
+   * diagnostics are reused by that identity, and a new set on every pass would place every document
+   * of a file with a `kube-volumes-disable` comment again on each keystroke.
+   */
+  private fileWideRulesOf(documents: readonly AnalysedDocument[]): ReadonlySet<string> {
+    const rules = fileWideRules(documents);
+    const same = rules.size === this.fileWide.size && [...rules].every((rule) => this.fileWide.has(rule));
+    if (!same) this.fileWide = rules;
+    return this.fileWide;
   }
 
   /** The diagnostics of a document's own findings, placed at its current line; reused when nothing they depend on moved. */

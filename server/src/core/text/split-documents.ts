@@ -76,7 +76,7 @@ export interface TextChange {
   readonly start: number;
   readonly end: number;
   readonly length: number;
-  /** The characters put in, when known: the edited chunks can then be rebuilt from the previous ones (see resplitDocuments). */
+  /** The characters put in, when known: the edited chunks can then be rebuilt from the previous ones (see resplit). */
   readonly text?: string;
 }
 
@@ -148,15 +148,8 @@ function withinOneLine(previous: readonly DocumentChunk[], change: TextChange): 
  * or join a chunk to the one before. The chunk before the edit region starts on a line the edit
  * did not touch, so the scan's state there is as in a full split; the region ends where an
  * untouched chunk starts, which stays a boundary unless what precedes it is only comments
- * (then a full split decides).
- */
-export function resplitDocuments(previous: readonly DocumentChunk[], previousLength: number, text: string, change: TextChange): DocumentChunk[] {
-  return resplit(previous, previousLength, text, change).chunks;
-}
-
-/**
- * resplitDocuments, saying also whether every chunk text was made from the previous chunks and the
- * inserted text (`rebuilt`): then none of them is a slice of `text`, and none keeps it alive.
+ * (then a full split decides). `rebuilt` says that every chunk text was made from the previous
+ * chunks and the inserted text: then none of them is a slice of `text`, and none keeps it alive.
  */
 export function resplit(previous: readonly DocumentChunk[], previousLength: number, text: string, change: TextChange): { chunks: DocumentChunk[]; rebuilt: boolean } {
   const full = (): { chunks: DocumentChunk[]; rebuilt: boolean } => ({ chunks: splitDocuments(text), rebuilt: false });
