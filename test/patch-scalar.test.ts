@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { Document, parseDocument, Scalar, visit } from 'yaml';
 import { analyseText, FileAnalyzer } from '../server/src/core/analysis/analyzer';
 import { documentModelOf, parseDocumentModel } from '../server/src/core/model/parse-document';
-import { patchScalar } from '../server/src/core/model/patch-scalar';
+import { patchScalar, resolveUnambiguousPlain } from '../server/src/core/model/patch-scalar';
 import { YAML_OPTIONS } from '../server/src/core/model/yaml-options';
 import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
@@ -85,22 +85,44 @@ describe('patching a scalar instead of parsing again', () => {
       patched++;
       const fresh = parseDocument(after, YAML_OPTIONS);
       assert.deepEqual(fresh.errors, [], 'a patch was made for an edit that breaks the YAML');
-      assert.deepEqual(dump(result.contents), dump(fresh.contents));
-      assert.deepEqual(result.range, fresh.range);
-      assert.equal(findings(after, result), findings(after, fresh));
+      assert.deepEqual(dump(result.document.contents), dump(fresh.contents));
+      assert.deepEqual(result.document.range, fresh.range);
+      assert.equal(findings(after, result.document), findings(after, fresh));
     }), { seed: SEED, numRuns: RUNS });
     // Most drawn edits are name characters inside a value: the fast path must be taken for them.
     assert.ok(patched > RUNS / 3, `only ${patched} of ${RUNS} edits were patched`);
   });
 
+  it('resolves a plain value without a parse exactly as the parser does, for numbers, modes, booleans, nulls and names', () => {
+    // Characters that make YAML 1.1 numbers, booleans and nulls, and the indicators that must fall back.
+    const character = fc.constantFrom(...'0123456789abcdefxoOXB+-._:eEyYnNtTfFlu~/$()=@%#!&*,[]{}|>\'" '.split(''));
+    const words = fc.constantFrom('0644', '0o644', '0x1A4', '0b101', '-0', '+12', '1_000', '.5', '1e3', '.inf', '-.Inf', '.NaN', 'yes', 'No', 'ON', 'off', 'y', 'n', 'null', '~', 'Null', 'true', 'FALSE', '12:30', '2024-01-01', '0777', '08', '1.0', '1.50');
+    const source = fc.oneof(words, fc.string({ unit: character, minLength: 1, maxLength: 8 }), fc.tuple(words, fc.string({ unit: character, maxLength: 3 })).map(([w, s]) => w + s));
+    let resolved = 0;
+    fc.assert(fc.property(source, (text) => {
+      const fast = resolveUnambiguousPlain(text);
+      if (!fast) return;
+      resolved++;
+      const parsed = parseDocument(text, YAML_OPTIONS);
+      assert.deepEqual(parsed.errors, []);
+      assert.deepEqual(parsed.warnings, []);
+      const scalar = parsed.contents as Scalar;
+      assert.ok(scalar instanceof Scalar);
+      assert.deepEqual([scalar.range?.[0], scalar.range?.[1]], [0, text.length], 'the parser reads more or less than the whole text');
+      assert.deepEqual({ value: fast.value, type: fast.type, format: fast.format, tag: fast.tag, source: fast.source, minFractionDigits: (fast as Scalar & { minFractionDigits?: number }).minFractionDigits },
+        { value: scalar.value, type: scalar.type, format: scalar.format, tag: scalar.tag, source: scalar.source, minFractionDigits: (scalar as Scalar & { minFractionDigits?: number }).minFractionDigits });
+    }), { seed: SEED, numRuns: RUNS * 10 });
+    assert.ok(resolved > RUNS, `only ${resolved} values were resolved without a parse`);
+  });
+
   it('reads the new text with YAML 1.1 rules: 064 typed to 0644 is 420, ye typed to yes is true', () => {
     const text = 'a:\n  defaultMode: 064\n  readOnly: ye\n  name: x\n';
     const mode = text.indexOf('064') + 3;
-    const first = patchScalar(parseDocument(text, YAML_OPTIONS), text.slice(0, mode) + '4' + text.slice(mode), { start: mode, end: mode, length: 1 })!;
+    const first = patchScalar(parseDocument(text, YAML_OPTIONS), text.slice(0, mode) + '4' + text.slice(mode), { start: mode, end: mode, length: 1 })!.document;
     assert.equal((first.toJS() as { a: { defaultMode: number } }).a.defaultMode, 420);
     const second = text.slice(0, mode) + '4' + text.slice(mode);
     const flag = second.indexOf('ye') + 2;
-    const third = patchScalar(first, second.slice(0, flag) + 's' + second.slice(flag), { start: flag, end: flag, length: 1 })!;
+    const third = patchScalar(first, second.slice(0, flag) + 's' + second.slice(flag), { start: flag, end: flag, length: 1 })!.document;
     assert.deepEqual(third.toJS(), { a: { defaultMode: 420, readOnly: true, name: 'x' } });
   });
 
@@ -110,7 +132,7 @@ describe('patching a scalar instead of parsing again', () => {
     const at = (needle: string, offset: number): number => text.indexOf(needle) + offset;
     const inside = at('"web"', 4);
     const patched = patchScalar(parsed, text.slice(0, inside) + 's' + text.slice(inside), { start: inside, end: inside, length: 1 });
-    assert.deepEqual((patched?.toJS() as { metadata: { name: string } }).metadata.name, 'webs');
+    assert.deepEqual((patched?.document.toJS() as { metadata: { name: string } }).metadata.name, 'webs');
     // Typing {{ is covered through the analyser below: the scalar stays valid, the document becomes a template.
     const tries: [number, string][] = [[at('kind', 2), 'x'], [at('"web"', 2), '\\'], [at('"web"', 5), 'x'], [at('"web"', 2), '"'], [at('Pod', 2), '\n'], [at('Pod', 3), ' #'], [at('app: web', 7), ',']];
     for (const [offset, typed] of tries) {

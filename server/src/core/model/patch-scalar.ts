@@ -12,7 +12,7 @@
  * with errors) returns undefined and leaves the tree as it was: the caller parses.
  * test/patch-scalar.test.ts checks every patch against a fresh parse.
  */
-import { Document, isCollection, isDocument, isMap, isPair, isScalar, Node, Pair, parseDocument, Scalar, YAMLSeq } from 'yaml';
+import { Document, isCollection, isDocument, isMap, isPair, isScalar, Node, Pair, parseDocument, Scalar, ScalarTag, YAMLSeq } from 'yaml';
 import { YAML_OPTIONS } from './yaml-options';
 
 /** An edit in the previous document's coordinates: [start, end) replaced by `length` characters. */
@@ -31,15 +31,36 @@ const LINE_BREAK = /[\n\r]/;
 /** Where a node hangs: a pair's value, a sequence's item, or the document's root. */
 type Slot = { readonly pair: Pair } | { readonly seq: YAMLSeq; readonly index: number } | { readonly root: true };
 
-/** The value scalar that contains the whole edit (not at its first character), with whether it sits in a flow collection, and its slot. */
-function scalarAround(root: unknown, edit: DocumentEdit): { scalar: Scalar; inFlow: boolean; slot: Slot } | undefined {
+/** A patch made in place: the document, and what the edited scalar was and is. */
+export interface ScalarPatch {
+  readonly document: Document.Parsed;
+  /**
+   * The keys of the pairs from the root down to the scalar, sequence indices left out:
+   * `['spec', 'volumes', 'name']` for `spec.volumes[0].name`, `[..., 'args']` for `args[1]`. A key
+   * that is not a string is ''.
+   */
+  readonly keys: readonly string[];
+  readonly before: Scalar;
+  readonly after: Scalar;
+}
+
+interface Found {
+  readonly scalar: Scalar;
+  readonly inFlow: boolean;
+  readonly slot: Slot;
+  readonly keys: readonly string[];
+}
+
+/** The value scalar that contains the whole edit (not at its first character), with whether it sits in a flow collection, its slot and the keys above it. */
+function scalarAround(root: unknown, edit: DocumentEdit): Found | undefined {
   let node = root;
   let inFlow = false;
   let slot: Slot = { root: true };
+  const keys: string[] = [];
   for (;;) {
     if (isScalar(node)) {
       const [start, end] = node.range as NodeRange;
-      return start < edit.start && edit.end <= end ? { scalar: node, inFlow, slot } : undefined;
+      return start < edit.start && edit.end <= end ? { scalar: node, inFlow, slot, keys } : undefined;
     }
     if (!isCollection(node)) return undefined;
     inFlow ||= node.flow === true;
@@ -52,7 +73,10 @@ function scalarAround(root: unknown, edit: DocumentEdit): { scalar: Scalar; inFl
       const item = node.items[index];
       if (isPair(item)) {
         if (inside(item.key)) return undefined; // keys decide the structure: parse again
-        if (inside(item.value)) [next, slot] = [item.value, { pair: item }];
+        if (inside(item.value)) {
+          [next, slot] = [item.value, { pair: item }];
+          keys.push(isScalar(item.key) && typeof item.key.value === 'string' ? item.key.value : '');
+        }
       } else if (inside(item)) [next, slot] = [item, { seq: node as YAMLSeq, index }];
     }
     if (next === undefined) return undefined;
@@ -60,9 +84,41 @@ function scalarAround(root: unknown, edit: DocumentEdit): { scalar: Scalar; inFl
   }
 }
 
+/**
+ * Plain text that the lexer reads as one plain scalar, whatever surrounds it: no space, so no
+ * comment and no `key: value`; no indicator first; no `:` last (a key); no `...` first (a document
+ * end at the start of a line). Names, paths, images, numbers and modes are written so.
+ */
+const UNAMBIGUOUS_PLAIN = /^(?!\.\.\.)[\w./$()=+~][\w./$()=+~@%:#-]*(?<!:)$/;
+
+/** The schema, and the options its tags resolve with, of every document parsed with YAML_OPTIONS. */
+const { schema: SCHEMA, options: DOCUMENT_OPTIONS } = new Document(null, YAML_OPTIONS);
+const IMPLICIT_TAGS = (SCHEMA.tags as ScalarTag[]).filter((tag) => tag.default === true && tag.test !== undefined);
+
+/**
+ * What the composer makes of an unambiguous plain value (compose-scalar.js in the `yaml` package):
+ * the first implicit tag whose test matches resolves it, else it is a string. Parsing the text as a
+ * document of its own gives the same scalar, at twenty times the cost of a keystroke's other work;
+ * test/patch-scalar.test.ts compares the two on random values.
+ */
+export function resolveUnambiguousPlain(source: string): Scalar | undefined {
+  if (!UNAMBIGUOUS_PLAIN.test(source)) return undefined;
+  const tag = IMPLICIT_TAGS.find((candidate) => candidate.test!.test(source));
+  let failed = false;
+  const resolved = tag ? tag.resolve(source, () => { failed = true; }, DOCUMENT_OPTIONS) : source;
+  if (failed) return undefined;
+  const scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
+  scalar.source = source;
+  scalar.type = Scalar.PLAIN;
+  if (tag?.format) scalar.format = tag.format;
+  return scalar;
+}
+
 /** The scalar the parser would make of `source` alone, if it is one plain scalar spanning all of it. */
 function resolvePlain(source: string, inFlow: boolean): Scalar | undefined {
   if (source.length === 0 || LINE_BREAK.test(source) || (inFlow && FLOW_SENSITIVE.test(source))) return undefined;
+  const unambiguous = resolveUnambiguousPlain(source);
+  if (unambiguous) return unambiguous;
   const alone = parseDocument(source, YAML_OPTIONS);
   const scalar = alone.contents;
   if (alone.errors.length > 0 || alone.warnings.length > 0 || !isScalar(scalar)) return undefined;
@@ -130,10 +186,10 @@ function put(slot: Slot, document: Document.Parsed, scalar: Scalar): void {
 
 /**
  * Updates `previous` in place to the document it would parse to after `edit`, where `text` is the
- * new text of the document, and returns it; returns undefined, with `previous` untouched, when the
+ * new text of the document, and says which scalar it replaced; returns undefined, with `previous` untouched, when the
  * edit is not confined to the inside of one value scalar.
  */
-export function patchScalar(previous: Document.Parsed, text: string, edit: DocumentEdit): Document.Parsed | undefined {
+export function patchScalar(previous: Document.Parsed, text: string, edit: DocumentEdit): ScalarPatch | undefined {
   // A %YAML directive changes how plain scalars resolve; the scalar is resolved on its own with YAML_OPTIONS.
   if (previous.errors.length > 0 || previous.warnings.length > 0 || !isDocument(previous) || previous.directives?.yaml.explicit) return undefined;
   const found = scalarAround(previous.contents, edit);
@@ -153,5 +209,5 @@ export function patchScalar(previous: Document.Parsed, text: string, edit: Docum
   put(found.slot, previous, replaced);
   const range = previous.range as NodeRange;
   previous.range = range.map((offset) => (offset >= end ? offset + delta : offset)) as NodeRange;
-  return previous;
+  return { document: previous, keys: found.keys, before: found.scalar, after: replaced };
 }
