@@ -160,6 +160,36 @@ describe('FileAnalyzer, edit by edit', () => {
   });
 });
 
+describe('FileAnalyzer, findings kept across a keystroke', () => {
+  it('runs again only the rules that read the edited field, and reports what a fresh analysis reports', () => {
+    const text = pod('web', 'dat');
+    const at = text.indexOf('name: dat') + 'name: dat'.length;
+    const typed = text.slice(0, at) + 'a' + text.slice(at);
+    const analyser = new FileAnalyzer();
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const fresh = new FileAnalyzer().analyse(typed, DEFAULT_SETTINGS).diagnostics;
+    const calls = new Map<string, number>();
+    const originals = DOCUMENT_RULES.map((rule) => rule.check);
+    DOCUMENT_RULES.forEach((rule, r) => {
+      (rule as { check: unknown }).check = (...args: Parameters<typeof rule.check>) => {
+        calls.set(rule.id, (calls.get(rule.id) ?? 0) + 1);
+        return originals[r](...args);
+      };
+    });
+    try {
+      const after = analyser.analyse(typed, DEFAULT_SETTINGS, { start: at, end: at, length: 1, text: 'a' });
+      assert.deepEqual(after.diagnostics, fresh);
+    } finally {
+      DOCUMENT_RULES.forEach((rule, r) => ((rule as { check: unknown }).check = originals[r]));
+    }
+    // The mount's name decides whether it finds its volume; a host path rule does not look at it.
+    assert.equal(calls.get('mount-without-volume'), 1);
+    assert.equal(calls.get('relative-host-path'), undefined);
+    const ran = DOCUMENT_RULES.filter((rule) => calls.has(rule.id)).length;
+    assert.ok(ran < DOCUMENT_RULES.length / 2, `${ran} of ${DOCUMENT_RULES.length} rules ran again for a keystroke in a mount name`);
+  });
+});
+
 describe('FileAnalyzer, patching a tree in place', () => {
   const twin = pod('twin', 'data');
   const typeAt = (text: string, at: number, typed: string): string => text.slice(0, at) + typed + text.slice(at);

@@ -6,6 +6,7 @@
  */
 import { documentModelOf, parseDocumentModel } from '../model/parse-document';
 import { DocumentEdit, patchScalar } from '../model/patch-scalar';
+import { keepsFindings, movedFinding, ValueEdit, valueEditOf } from './kept-findings';
 import type { DocumentModel } from '../model/types';
 import type { Range } from '../model/yaml-nodes';
 import { DOCUMENT_RULES, FILE_RULES } from '../rules/registry';
@@ -44,6 +45,8 @@ export interface AnalysedDocument {
   readonly model: DocumentModel;
   readonly lines: LineIndex;
   readonly findings: readonly Finding[];
+  /** `byRule[i]` is what DOCUMENT_RULES[i] found: `findings` is their concatenation. */
+  readonly byRule: readonly (readonly Finding[])[];
   /** `facts[i]` is what FILE_RULES[i] collected from this document. */
   readonly facts: readonly unknown[];
   /** Its `kube-volumes-disable` comments, lines counted from its first line. */
@@ -68,13 +71,26 @@ function runContained<T>(ruleId: string, run: () => T[], onError: RuleErrorHandl
   }
 }
 
-function checked(model: DocumentModel, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
+const NO_FINDINGS: readonly (readonly Finding[])[] = DOCUMENT_RULES.map(() => []);
+
+/** The previous analysis of a document and the value edit that made the new one (see kept-findings.ts). */
+interface EditedFrom {
+  readonly previous: AnalysedDocument;
+  readonly edit: ValueEdit;
+}
+
+function checked(model: DocumentModel, options: RuleOptions, onError: RuleErrorHandler, from?: EditedFrom): AnalysedDocument {
   // A document the parser could not read gets only its syntax errors: rules on a half-read tree mislead.
-  const findings = model.syntaxProblems.length > 0 && !model.templated
-    ? []
-    : DOCUMENT_RULES.flatMap((rule) => runContained(rule.id, () => rule.check(model, options), onError));
-  const facts = FILE_RULES.map((rule) => runContained(rule.id, () => [rule.collect(model, options)], onError)[0]);
-  return { model, lines: new LineIndex(model.text), findings, facts, suppressions: findSuppressions(model.text) };
+  const byRule = model.syntaxProblems.length > 0 && !model.templated
+    ? NO_FINDINGS
+    : DOCUMENT_RULES.map((rule, r) => from && keepsFindings(rule, from.edit)
+      ? from.previous.byRule[r].map((finding) => movedFinding(finding, from.edit))
+      : runContained(rule.id, () => rule.check(model, options), onError));
+  // Facts refer to the model's objects, so only a document that had none may skip collecting them.
+  const facts = FILE_RULES.map((rule, r) => from && from.previous.facts[r] === undefined && keepsFindings(rule, from.edit)
+    ? undefined
+    : runContained(rule.id, () => [rule.collect(model, options)], onError)[0]);
+  return { model, lines: new LineIndex(model.text), findings: byRule.flat(), byRule, facts, suppressions: findSuppressions(model.text) };
 }
 
 function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
@@ -303,12 +319,14 @@ export class FileAnalyzer {
     const { parsed, templated, syntaxProblems, aliased } = previous.model;
     if (!parsed || templated || aliased || syntaxProblems.length > 0) return undefined;
     if (this.previous.indexOf(previous) !== index || this.previous.lastIndexOf(previous) !== index || moved.gave(previous)) return undefined;
-    const document = patchScalar(parsed, text, edit);
-    if (!document) return undefined;
+    const patch = patchScalar(parsed, text, edit);
+    if (!patch) return undefined;
     this.spent.add(previous);
-    const model = documentModelOf(text, document, mayHaveMadeAction(text, edit) && hasTemplateActions(text));
+    const model = documentModelOf(text, patch.document, mayHaveMadeAction(text, edit) && hasTemplateActions(text));
     // Typing `{{` into a scalar makes a template action: that document is read differently.
-    return model.templated ? undefined : checked(model, options, this.onRuleError);
+    if (model.templated) return undefined;
+    const valueEdit = valueEditOf(patch);
+    return checked(model, options, this.onRuleError, valueEdit && { previous, edit: valueEdit });
   }
 
   /**

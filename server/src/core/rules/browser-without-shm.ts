@@ -6,6 +6,7 @@
  * https://kubernetes.io/docs/concepts/storage/volumes/#emptydir
  */
 import { getString } from '../model/yaml-nodes';
+import { CONTAINER_NAMES } from './fields';
 import { completePodSpecs, describeContainer } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -23,6 +24,7 @@ function repositoryPath(image: string): string {
 export const browserWithoutShm: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...CONTAINER_NAMES, 'image', 'hostIPC', 'volumeMounts.mountPath'],
   defaultSeverity: 'info',
   description: 'A browser image (Chrome, Firefox, Selenium, Puppeteer, Playwright) runs with the default 64 MiB /dev/shm.',
   check(document) {

@@ -4,6 +4,7 @@
  * whatever the template volume said (an emptyDir, a configMap) is never used.
  * https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#volume-claim-templates
  */
+import { VOLUME_NAMES } from './fields';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -12,6 +13,7 @@ const ID = 'claim-template-shadows-volume';
 export const claimTemplateShadowsVolume: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...VOLUME_NAMES],
   defaultSeverity: 'warning',
   description: 'A StatefulSet template volume has the name of a volumeClaimTemplate, which silently replaces it.',
   check(document) {

@@ -9,6 +9,8 @@ import type { FileRule } from './types';
 export const cloudImageWithoutPullSecret: FileRule<Candidate[]> = {
   id: 'cloud-image-without-pull-secret',
   scope: 'file',
+  // Whether a document has candidates: its images (candidatesOf); pull secrets and pods count as written or not.
+  reads: ['image'],
   defaultSeverity: 'info',
   description: 'An image comes from a cloud registry and no pull secret is given; it works only where the nodes\' own identity can pull.',
   collect: (document, options) => candidatesOf(document, options, 'cloud'),

@@ -6,6 +6,7 @@
  * https://kubernetes.io/docs/concepts/storage/volumes/#configmap
  */
 import { findPair, scalarRef, scalarString } from '../model/yaml-nodes';
+import { CONTAINER_NAMES } from './fields';
 import { completePodSpecs, describeContainer } from './scope';
 import { PROJECTED_KINDS } from './sub-path-never-updated';
 import type { DocumentRule, Finding } from './types';
@@ -23,6 +24,7 @@ function hiddenDirectory(mountPath: string): string | undefined {
 export const configMountHidesDirectory: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...CONTAINER_NAMES, 'volumes.name', 'volumeMounts.name', 'volumeMounts.mountPath', 'items.path'],
   defaultSeverity: 'warning',
   description: 'A configMap or secret volume is mounted over a home or system directory, hiding what the image has there and making it read-only.',
   check(document) {

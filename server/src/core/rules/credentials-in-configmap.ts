@@ -25,6 +25,7 @@ function credentialIn(key: string, value: string): string | undefined {
 export const credentialsInConfigMap: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['data.**', 'metadata.name'],
   defaultSeverity: 'warning',
   description: 'A ConfigMap holds credentials (a private key, a kubeconfig with a client key or token, a password); they belong in a Secret.',
   check(document) {

@@ -28,6 +28,7 @@ function dataDirectory(mountPath: string): string | undefined {
 export const databaseOnEmptyDir: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name', 'volumeMounts.name', 'volumeMounts.mountPath'],
   defaultSeverity: 'warning',
   description: 'An emptyDir is mounted at a database data directory in a Deployment, StatefulSet or other workload whose pods are replaced: the data goes with the pod.',
   check(document) {

@@ -30,6 +30,7 @@ export function rwx(mode: number): string {
 export const decimalFileMode: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['defaultMode', 'items.mode'],
   defaultSeverity: 'warning',
   description: 'A file mode is written in decimal but its digits look like an octal mode (400 is 0620, not 0400).',
   check(document) {

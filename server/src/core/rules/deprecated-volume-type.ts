@@ -53,6 +53,7 @@ function consequence(key: string, life: Lifecycle, target: number): string | und
 export const deprecatedVolumeType: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [],
   defaultSeverity: 'warning',
   description: 'A volume uses an in-tree type that is deprecated, redirected to CSI or removed in the target Kubernetes release (gitRepo, awsElasticBlockStore, cephfs, ...).',
   check(document, options) {

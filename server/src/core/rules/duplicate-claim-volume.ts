@@ -14,6 +14,7 @@ const ID = 'duplicate-claim-volume';
 export const duplicateClaimVolume: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['persistentVolumeClaim.claimName', 'volumes.name'],
   defaultSeverity: 'warning',
   description: 'Two volumes of one pod use the same PersistentVolumeClaim; the pod gets stuck in ContainerCreating.',
   check(document) {

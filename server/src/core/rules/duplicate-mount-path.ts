@@ -5,6 +5,7 @@
  */
 import type { MountModel } from '../model/types';
 import { describeContainer, literalPodSpecs } from './scope';
+import { CONTAINER_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 
 function duplicatesIn(mounts: readonly MountModel[], container: string, field: string): Finding[] {
@@ -32,6 +33,7 @@ function duplicatesIn(mounts: readonly MountModel[], container: string, field: s
 export const duplicateMountPath: DocumentRule = {
   id: 'duplicate-mount-path',
   scope: 'document',
+  reads: [...CONTAINER_NAMES, 'volumeMounts.mountPath', 'volumeDevices.devicePath'],
   defaultSeverity: 'error',
   description: 'One container mounts two volumes (or two devices) at the same path.',
   check(document) {

@@ -11,6 +11,7 @@ const ID = 'duplicate-volume-name';
 export const duplicateVolumeName: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name'],
   defaultSeverity: 'error',
   description: 'Two volumes in one pod spec have the same name.',
   check(document) {

@@ -6,6 +6,7 @@
  */
 import { PASTED_HINT } from '../model/syntax-problems';
 import type { DocumentModel, MisplacedField } from '../model/types';
+import { MISPLACED_NAMES } from './fields';
 import type { DocumentRule, Finding, RelatedLocation } from './types';
 
 /** "inside a container", "in the pod spec" or "at spec": where the field was written. */
@@ -44,6 +45,7 @@ function mountsOfDeclaredNames(document: DocumentModel, field: MisplacedField): 
 export const fieldAtWrongLevel: DocumentRule = {
   id: 'field-at-wrong-level',
   scope: 'document',
+  reads: [...MISPLACED_NAMES],
   defaultSeverity: 'error',
   description: 'volumes, imagePullSecrets, volumeClaimTemplates or volumeMounts are written at a level where Kubernetes does not read them.',
   check(document) {

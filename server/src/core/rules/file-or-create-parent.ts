@@ -16,6 +16,7 @@ const ALWAYS_PRESENT = new Set(['/', '/dev', '/etc', '/home', '/root', '/run', '
 export const fileOrCreateParent: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['hostPath.path', 'hostPath.type', 'volumes.name'],
   defaultSeverity: 'info',
   description: 'A hostPath of type FileOrCreate is in a directory that the kubelet does not create; on a node without it, the pod never starts.',
   check(document) {

@@ -15,6 +15,7 @@ const ID = 'host-path-dev-shm';
 export const hostPathDevShm: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['hostPath.path', 'volumes.name'],
   defaultSeverity: 'warning',
   description: 'The node\'s /dev/shm is mounted with hostPath; a Memory emptyDir with a sizeLimit gives the pod its own, bounded shared memory.',
   check(document) {

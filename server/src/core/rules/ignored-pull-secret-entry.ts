@@ -16,6 +16,7 @@ const ID = 'ignored-pull-secret-entry';
 export const ignoredPullSecretEntry: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['imagePullSecrets.name'],
   defaultSeverity: 'warning',
   description: 'An imagePullSecrets entry has an empty name or repeats another; the kubelet ignores it (the API server only warns).',
   check(document) {

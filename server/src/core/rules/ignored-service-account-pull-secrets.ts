@@ -15,6 +15,8 @@ const ID = 'ignored-service-account-pull-secrets';
 export const ignoredServiceAccountPullSecrets: FileRule<PodSpecModel[]> = {
   id: ID,
   scope: 'file',
+  // Pod specs that list pull secrets at all: which ones they list is read in relate.
+  reads: [],
   defaultSeverity: 'info',
   description: 'A pod lists its own imagePullSecrets, so it gets none of those its ServiceAccount (in the same file) lists.',
   collect(document) {

@@ -26,6 +26,7 @@ const MOUNT_WAITS = 'the kubelet cannot mount the volume and the pod stays in Co
 export const impossibleObjectName: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['persistentVolumeClaim.claimName', 'secret.secretName', 'secret.name', 'configMap.name', 'imagePullSecrets.name'],
   defaultSeverity: 'warning',
   description: 'A claimName, secretName, configMap name or imagePullSecrets name is not a valid object name (e.g. My_Config), so no such object can exist.',
   check(document) {

@@ -28,6 +28,7 @@ function hint(node: unknown, expected: string): string {
 export const invalidFieldValue: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.**', 'volumeMounts.**', 'volumeDevices.**'],
   defaultSeverity: 'error',
   description: 'A field of a volume source, volumeMounts or volumeDevices entry has the wrong type (a quoted number, a string for a map) or a value outside its allowed set.',
   check(document) {

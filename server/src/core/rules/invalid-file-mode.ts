@@ -33,6 +33,7 @@ function explain(mode: ModeField): string {
 export const invalidFileMode: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['defaultMode', 'items.mode'],
   defaultSeverity: 'error',
   description: 'A defaultMode or items[].mode is outside 0 to 0777 (often an octal mode written without its leading 0).',
   check(document) {

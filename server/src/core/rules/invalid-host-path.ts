@@ -16,6 +16,7 @@ export const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCre
 export const invalidHostPath: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['hostPath.path', 'hostPath.type'],
   defaultSeverity: 'error',
   description: 'A hostPath volume has no path, a path with a \'..\' element, or an unknown type.',
   check(document) {

@@ -21,6 +21,7 @@ interface Entry { map: YAMLMap; path: string; needsKey: boolean; anchor: Range }
 export const invalidItemPath: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['items.key', 'items.path', 'serviceAccountToken.path', 'clusterTrustBundle.path'],
   defaultSeverity: 'error',
   description: 'An items[] entry lacks key or path, or its path is absolute, contains \'..\' or starts with \'..\' (also projected token and trust-bundle paths).',
   check(document) {

@@ -17,6 +17,7 @@ export const PROPAGATION_MODES = ['None', 'HostToContainer', 'Bidirectional'];
 export const invalidMountPropagation: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumeMounts.mountPropagation', 'securityContext.privileged'],
   defaultSeverity: 'error',
   description: 'mountPropagation is not None, HostToContainer or Bidirectional, or is Bidirectional in a container that is not privileged.',
   check(document) {

@@ -19,6 +19,7 @@ const UNDECODABLE = 'The API server cannot decode the object (cannot unmarshal .
 export const invalidPullSecretEntry: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['imagePullSecrets'],
   defaultSeverity: 'error',
   description: 'An imagePullSecrets entry has keys other than name (such as namespace), or is a bare string instead of {name: ...}.',
   check(document) {

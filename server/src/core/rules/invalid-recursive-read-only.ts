@@ -17,6 +17,7 @@ const VALUES = ['Disabled', 'IfPossible', 'Enabled'];
 export const invalidRecursiveReadOnly: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumeMounts.recursiveReadOnly', 'volumeMounts.readOnly', 'volumeMounts.mountPropagation'],
   defaultSeverity: 'error',
   description: 'recursiveReadOnly has an unknown value, or is Enabled/IfPossible without readOnly: true or with mount propagation.',
   check(document) {

@@ -23,6 +23,7 @@ function suggestionFor(value: string): string | undefined {
 export const invalidSizeLimit: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['emptyDir.sizeLimit'],
   defaultSeverity: 'error',
   description: 'An emptyDir sizeLimit is negative or is not a resource quantity (such as 512Mi or 1Gi).',
   check(document) {

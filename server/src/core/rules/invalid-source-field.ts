@@ -13,6 +13,7 @@ import type { PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, findPair, getNode, keyRange, keyText, Range, scalarRef } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { completePodSpecs } from './scope';
+import { VOLUME_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 import { entries, fieldOf, isEmptyField, soleSources } from './volume-fields';
 
@@ -89,6 +90,7 @@ function podProblems(podSpec: PodSpecModel, volume: VolumeModel, key: string, ma
 export const invalidSourceField: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...VOLUME_NAMES, 'nfs.path', 'csi.driver', 'nodePublishSecretRef.name', 'ephemeral.**', 'image.reference', 'persistentVolumeClaim.claimName'],
   defaultSeverity: 'error',
   description: 'A volume source field has a value the API server rejects (relative nfs path, malformed csi driver, clusterTrustBundle name with signerName, claim-template metadata, ...).',
   check(document) {

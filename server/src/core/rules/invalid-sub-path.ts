@@ -16,6 +16,7 @@ const ID = 'invalid-sub-path';
 export const invalidSubPath: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumeMounts.subPath', 'volumeMounts.subPathExpr'],
   defaultSeverity: 'error',
   description: 'A subPath or subPathExpr is absolute or contains \'..\', both are set, or an ephemeral container uses one.',
   check(document) {

@@ -18,6 +18,7 @@ const MAX = 2 ** 32;
 export const invalidTokenExpiration: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['serviceAccountToken.expirationSeconds'],
   defaultSeverity: 'error',
   description: 'A projected serviceAccountToken has expirationSeconds below 600 (10 minutes) or above 2^32.',
   check(document) {

@@ -7,6 +7,7 @@
  */
 import type { MountModel, PodSpecModel, VolumeModel } from '../model/types';
 import { rejection } from './consequence';
+import { MOUNT_NAMES, VOLUME_NAMES } from './fields';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding, RelatedLocation } from './types';
 import { hasBacksteps } from './volume-fields';
@@ -43,6 +44,7 @@ function deviceProblems(podSpec: PodSpecModel, device: MountModel, mounts: reado
 export const invalidVolumeDevice: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...VOLUME_NAMES, ...MOUNT_NAMES, 'volumeMounts.mountPath', 'volumeDevices.devicePath'],
   defaultSeverity: 'error',
   description: 'A volumeDevices entry uses a volume that is not a persistentVolumeClaim or ephemeral volume, repeats a device, or clashes with a volumeMounts entry.',
   check(document) {

@@ -28,6 +28,7 @@ function text(volume: YAMLMap, documentText: string): string {
 export const invalidVolumeName: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name'],
   defaultSeverity: 'error',
   description: 'A volume has no name, or its name is not a DNS-1123 label (lowercase letters, digits and \'-\', at most 63 characters).',
   check(document) {

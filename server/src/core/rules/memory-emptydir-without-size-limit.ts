@@ -11,6 +11,7 @@ import type { DocumentRule, Finding } from './types';
 export const memoryEmptyDirWithoutSizeLimit: DocumentRule = {
   id: 'memory-emptydir-without-size-limit',
   scope: 'document',
+  reads: ['emptyDir.medium', 'volumes.name'],
   defaultSeverity: 'warning',
   description: 'An emptyDir with medium: Memory has no sizeLimit, so it can use up to all of the node\'s memory.',
   check(document) {

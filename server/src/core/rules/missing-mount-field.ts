@@ -7,6 +7,7 @@
 import { keyText } from '../model/yaml-nodes';
 import { rejection } from './consequence';
 import { completePodSpecs, describeContainer } from './scope';
+import { CONTAINER_NAMES, MOUNT_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 import { firstKeyRange, isEmptyField, standIn } from './volume-fields';
 
@@ -15,6 +16,7 @@ const ID = 'missing-mount-field';
 export const missingMountField: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...CONTAINER_NAMES, ...MOUNT_NAMES, 'volumeMounts.mountPath', 'volumeDevices.devicePath'],
   defaultSeverity: 'error',
   description: 'A volumeMounts entry lacks name or mountPath, or a volumeDevices entry lacks name or devicePath.',
   check(document) {

@@ -27,6 +27,7 @@ export const REQUIRED: Record<string, { field: string; instead?: string }[]> = {
 export const missingSourceField: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['configMap.name', 'secret.secretName', 'secret.name', 'persistentVolumeClaim.claimName', 'nfs.server', 'nfs.path', 'csi.driver', 'ephemeral.volumeClaimTemplate'],
   defaultSeverity: 'error',
   description: 'A volume source lacks its required field (secret.secretName, configMap.name, persistentVolumeClaim.claimName, nfs server/path, csi.driver, ephemeral.volumeClaimTemplate).',
   check(document) {

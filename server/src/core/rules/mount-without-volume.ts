@@ -10,6 +10,7 @@ import { nearestName } from '../nearest-name';
 import { rejection } from './consequence';
 import { nameWrittenOut } from '../model/template-certainty';
 import { describeContainer, podSpecsWithCertainVolumes } from './scope';
+import { MISPLACED_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 
 /** Where each source keeps the name of the object it reads. */
@@ -78,6 +79,8 @@ export function knownVolumeNames(podSpec: PodSpecModel): Set<string> {
 export const mountWithoutVolume: DocumentRule = {
   id: 'mount-without-volume',
   scope: 'document',
+  // Known names include misplaced ones; intendedVolume reads the objects volumes point at.
+  reads: [...MISPLACED_NAMES, 'secret.secretName', 'configMap.name', 'persistentVolumeClaim.claimName'],
   defaultSeverity: 'error',
   description: 'A volumeMounts or volumeDevices entry names a volume that the pod spec does not declare.',
   check(document) {

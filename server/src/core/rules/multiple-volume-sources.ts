@@ -10,6 +10,7 @@ const ID = 'multiple-volume-sources';
 export const multipleVolumeSources: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name'],
   defaultSeverity: 'error',
   description: 'A volume declares more than one source (for example both secret and configMap).',
   check(document) {

@@ -65,6 +65,7 @@ function uses(podSpec: PodSpecModel): { feature: Feature; path: string; range: R
 export const newerThanTargetVersion: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['initContainers.restartPolicy'],
   defaultSeverity: 'warning',
   description: 'A field is newer than the target Kubernetes release, or off by default there (image volumes, recursiveReadOnly, sidecar containers, emptyDir.mode).',
   check(document, options) {

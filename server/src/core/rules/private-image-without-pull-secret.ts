@@ -9,6 +9,8 @@ import type { FileRule } from './types';
 export const privateImageWithoutPullSecret: FileRule<Candidate[]> = {
   id: 'private-image-without-pull-secret',
   scope: 'file',
+  // Whether a document has candidates: its images (candidatesOf); pull secrets and pods count as written or not.
+  reads: ['image'],
   defaultSeverity: 'warning',
   description: 'An image comes from a private registry, but neither the pod nor its ServiceAccount (in the same file) has imagePullSecrets.',
   collect: (document, options) => candidatesOf(document, options, 'private'),

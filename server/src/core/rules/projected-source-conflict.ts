@@ -18,6 +18,7 @@ const KINDS = new Set(['secret', 'configMap', 'downwardAPI', 'serviceAccountToke
 export const projectedSourceConflict: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['items.path', 'clusterTrustBundle.path'],
   defaultSeverity: 'error',
   description: 'A projected volume source entry holds more than one kind, or two projected sources write the same file path.',
   check(document) {

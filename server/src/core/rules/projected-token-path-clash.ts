@@ -36,6 +36,7 @@ function writtenPaths(source: SourceRef): WrittenPath[] {
 export const projectedTokenPathClash: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['serviceAccountToken.path', 'clusterTrustBundle.path', 'items.path'],
   defaultSeverity: 'warning',
   description: 'A projected serviceAccountToken is written to a path another source of the volume also writes; one file silently replaces the other.',
   check(document) {

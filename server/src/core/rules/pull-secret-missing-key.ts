@@ -14,6 +14,7 @@ const ID = 'pull-secret-missing-key';
 export const pullSecretMissingKey: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['type'],
   defaultSeverity: 'error',
   description: 'A docker-registry Secret lacks the key its type requires (.dockerconfigjson or .dockercfg).',
   check(document) {

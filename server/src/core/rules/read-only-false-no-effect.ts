@@ -15,6 +15,7 @@ const ID = 'read-only-false-no-effect';
 export const readOnlyFalseNoEffect: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name', 'volumeMounts.name', 'volumeMounts.readOnly', 'volumeMounts.mountPath'],
   defaultSeverity: 'info',
   description: 'readOnly: false on a configMap, secret, downwardAPI or projected mount has no effect: those volumes are always read-only.',
   check(document) {

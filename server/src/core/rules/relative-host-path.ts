@@ -16,6 +16,7 @@ const ID = 'relative-host-path';
 export const relativeHostPath: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['hostPath.path', 'volumes.name'],
   defaultSeverity: 'warning',
   description: 'A hostPath path is relative; which node directory it means depends on the working directory of the kubelet and the container runtime.',
   check(document) {

@@ -4,6 +4,7 @@
  * filesystem and not in its working directory, where the author usually expected it.
  * https://kubernetes.io/docs/concepts/storage/volumes/
  */
+import { CONTAINER_NAMES } from './fields';
 import { describeContainer, literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 import { isAbsolutePath, isPlaceholder } from './volume-fields';
@@ -23,6 +24,7 @@ export function rootedPath(path: string): string {
 export const relativeMountPath: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...CONTAINER_NAMES, 'volumeMounts.name', 'volumeMounts.mountPath'],
   defaultSeverity: 'warning',
   description: 'A mountPath is relative; the kubelet mounts it at the root of the container (config becomes /config), not in the working directory.',
   check(document) {

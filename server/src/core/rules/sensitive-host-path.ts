@@ -24,6 +24,7 @@ const isReadOnly = (mount: MountModel): boolean => {
 export const sensitiveHostPath: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['hostPath.path', 'volumes.name', 'volumeMounts.name', 'volumeMounts.readOnly', 'volumeMounts.mountPath'],
   defaultSeverity: 'warning',
   description: 'A hostPath mounts a container runtime socket, or a node system directory (/, /etc, /proc, /sys, ...) writable.',
   check(document) {

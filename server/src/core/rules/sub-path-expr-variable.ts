@@ -7,6 +7,7 @@
  * https://kubernetes.io/docs/concepts/storage/volumes/#using-subpath-expanded-environment
  */
 import { asMap, asSeq, findPair, getNode, getString, scalarRef } from '../model/yaml-nodes';
+import { CONTAINER_NAMES } from './fields';
 import { describeContainer, literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -15,6 +16,7 @@ const ID = 'sub-path-expr-variable';
 export const subPathExprVariable: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...CONTAINER_NAMES, 'env.name', 'volumeMounts.subPathExpr'],
   defaultSeverity: 'warning',
   description: 'A subPathExpr uses ${VAR} (never expanded) or a $(VAR) the container does not define, which stops the container from starting.',
   check(document) {

@@ -15,6 +15,7 @@ export const PROJECTED_KINDS = new Set(['configMap', 'secret', 'projected', 'dow
 export const subPathNeverUpdated: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name', 'volumeMounts.name', 'volumeMounts.subPath', 'volumeMounts.subPathExpr'],
   defaultSeverity: 'warning',
   description: 'A configMap, secret, projected or downwardAPI volume is mounted with subPath, so the container never sees updates to it.',
   check(document) {

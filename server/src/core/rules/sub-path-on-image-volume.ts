@@ -7,6 +7,7 @@
  */
 import { targetMinor } from '../kubernetes-version';
 import { findPair, scalarRef } from '../model/yaml-nodes';
+import { CONTAINER_NAMES } from './fields';
 import { rejection } from './consequence';
 import { describeContainer, literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
@@ -19,6 +20,7 @@ const SUB_PATH_ALLOWED = 33;
 export const subPathOnImageVolume: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [...CONTAINER_NAMES, 'volumes.name', 'volumeMounts.name', 'volumeMounts.subPath', 'volumeMounts.subPathExpr'],
   defaultSeverity: 'error',
   description: 'An image volume is mounted with subPath or subPathExpr, which the target release rejects (allowed from Kubernetes 1.33).',
   check(document, options) {

@@ -47,6 +47,15 @@ interface RuleInfo {
 /** A rule that looks at one YAML document at a time; its findings are cached per document text. */
 export interface DocumentRule extends RuleInfo {
   readonly scope: 'document';
+  /**
+   * The fields whose values the rule reads, each as the key right above the value, alone (`name`:
+   * any name) or with the key above it (`volumes.name`: a volume's name; `containers.args` for
+   * `containers[0].args[1]`), or as `key.**`: any value anywhere under that key. A keystroke inside
+   * a value no entry covers cannot change the rule's findings, so the engine keeps them instead of
+   * running the rule (analysis/kept-findings.ts). Undefined when the rule may read any value.
+   * test/rule-reads.test.ts edits every value of real manifests to check the list.
+   */
+  readonly reads?: readonly string[];
   check(document: DocumentModel, options: RuleOptions): Finding[];
 }
 
@@ -63,6 +72,12 @@ export interface FileFinding extends Finding {
  */
 export interface FileRule<Facts = unknown> extends RuleInfo {
   readonly scope: 'file';
+  /**
+   * The fields whose values `collect` reads, as DocumentRule.reads names them. A document that had
+   * no facts still has none after a keystroke inside a value no entry covers, so `collect` is not
+   * run for it. Undefined when `collect` may read any value.
+   */
+  readonly reads?: readonly string[];
   collect(document: DocumentModel, options: RuleOptions): Facts | undefined;
   /** `facts[i]` is what `collect` found in `documents[i]`. */
   relate(documents: readonly DocumentModel[], facts: readonly (Facts | undefined)[], options: RuleOptions): FileFinding[];

@@ -14,6 +14,7 @@ const ID = 'unknown-emptydir-medium';
 export const unknownEmptyDirMedium: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['emptyDir.medium'],
   defaultSeverity: 'warning',
   description: 'An emptyDir medium is not "", Memory or HugePages: the kubelet cannot set the volume up and the pod never starts.',
   check(document) {

@@ -16,6 +16,7 @@ const ID = 'unknown-field';
 export const unknownField: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.**', 'volumeMounts.**', 'volumeDevices.**'],
   defaultSeverity: 'error',
   description: 'A volume source, volumeMounts or volumeDevices entry has a key Kubernetes does not know (often a misspelt one).',
   check(document) {

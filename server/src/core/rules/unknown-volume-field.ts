@@ -17,6 +17,7 @@ const isPatchDirective = (key: string): boolean => key.startsWith('$');
 export const unknownVolumeField: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: [],
   defaultSeverity: 'error',
   description: 'A volume entry has a key that is not a Kubernetes volume source (often a misspelt one).',
   check(document) {

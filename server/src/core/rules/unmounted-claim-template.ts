@@ -5,6 +5,7 @@
  * finding says so, and this one stays quiet.
  * https://kubernetes.io/docs/concepts/workloads/controllers/statefulset/#volume-claim-templates
  */
+import { MISPLACED_NAMES } from './fields';
 import { mountedNames, namesMeantByMounts } from './mount-without-volume';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
@@ -14,6 +15,8 @@ const ID = 'unmounted-claim-template';
 export const unmountedClaimTemplate: DocumentRule = {
   id: ID,
   scope: 'document',
+  // Known names include misplaced ones; intendedVolume reads the objects volumes point at.
+  reads: [...MISPLACED_NAMES, 'secret.secretName', 'configMap.name', 'persistentVolumeClaim.claimName'],
   defaultSeverity: 'info',
   description: 'A StatefulSet volumeClaimTemplate is not mounted by any container, yet a claim is created for every replica.',
   check(document) {

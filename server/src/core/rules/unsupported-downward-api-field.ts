@@ -54,6 +54,7 @@ function itemProblems(item: YAMLMap): Problem[] {
 export const unsupportedDownwardApiField: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['fieldRef.fieldPath', 'resourceFieldRef.containerName', 'resourceFieldRef.resource'],
   defaultSeverity: 'error',
   description: 'A downwardAPI volume file uses a field that volumes cannot expose (spec.nodeName, status.podIP, ...), has both or neither of fieldRef and resourceFieldRef, or lacks resourceFieldRef.containerName.',
   check(document) {

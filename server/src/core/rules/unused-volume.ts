@@ -3,6 +3,7 @@
  * the other half of a mount whose name is misspelt; in the second case the mount's own
  * finding says so, and this one stays quiet (root cause only).
  */
+import { MISPLACED_NAMES } from './fields';
 import { mountedNames, namesMeantByMounts } from './mount-without-volume';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
@@ -10,6 +11,8 @@ import type { DocumentRule, Finding } from './types';
 export const unusedVolume: DocumentRule = {
   id: 'unused-volume',
   scope: 'document',
+  // Known names include misplaced ones; intendedVolume reads the objects volumes point at.
+  reads: [...MISPLACED_NAMES, 'secret.secretName', 'configMap.name', 'persistentVolumeClaim.claimName'],
   defaultSeverity: 'warning',
   description: 'A volume is declared but no container, init container or ephemeral container mounts it.',
   check(document) {

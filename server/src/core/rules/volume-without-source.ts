@@ -11,6 +11,7 @@ const ID = 'volume-without-source';
 export const volumeWithoutSource: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['volumes.name'],
   defaultSeverity: 'warning',
   description: 'A volume names no source; Kubernetes silently turns it into an empty emptyDir.',
   check(document) {

@@ -16,6 +16,7 @@ const OTHERS_READ = 0o004;
 export const worldReadableSecret: DocumentRule = {
   id: ID,
   scope: 'document',
+  reads: ['defaultMode', 'items.mode'],
   defaultSeverity: 'warning',
   description: 'A mode given for Secret files lets every user in the container read them (e.g. defaultMode: 420, which is 0644).',
   check(document) {

@@ -1,0 +1,80 @@
+/**
+ * Which findings of a document survive a keystroke inside one value, and where they move to.
+ *
+ * Why: on a keystroke inside a name, a path or an image, the 57 document rules cost most of the
+ * work, though a handful of them read that field. A rule that declares the fields it reads
+ * (DocumentRule.reads) and does not read the edited one finds exactly what it found before, at
+ * offsets moved by the edit: patch-scalar.ts moves the tree's nodes the same way. The edit must
+ * leave the document's shape alone, so a value that turns into another kind (a string into a
+ * number, `null` into a name) or the `kind` and `apiVersion` that decide what an object contains
+ * make every rule run.
+ */
+import type { Scalar } from 'yaml';
+import type { Range } from '../model/yaml-nodes';
+import type { DocumentRule, Finding, RelatedLocation } from '../rules/types';
+
+/** Fields whose values decide which objects, pod specs and containers the model holds. */
+const SHAPING_FIELDS: ReadonlySet<string> = new Set(['kind', 'apiVersion']);
+
+/** A keystroke that changed one value of one field and nothing else. */
+export interface ValueEdit {
+  /** The keys from the root down to the value, sequence indices left out (ScalarPatch.keys). */
+  readonly keys: readonly string[];
+  /** Offsets at or after this one (the previous end of the edited scalar) move by `delta`. */
+  readonly from: number;
+  readonly delta: number;
+}
+
+/** What valueEditOf needs of a patch (patch-scalar.ts's ScalarPatch). */
+export interface EditedValue {
+  readonly keys: readonly string[];
+  readonly before: Scalar;
+  readonly after: Scalar;
+}
+
+function kindOf(scalar: Scalar): string {
+  return scalar.value === null ? 'null' : typeof scalar.value;
+}
+
+/** The patch as a value edit, when it cannot have changed the document's shape. */
+export function valueEditOf({ keys, before, after }: EditedValue): ValueEdit | undefined {
+  const field = keys[keys.length - 1];
+  if (!field || SHAPING_FIELDS.has(field) || kindOf(before) !== kindOf(after) || kindOf(after) === 'null') return undefined;
+  const [, end] = before.range as [number, number, number];
+  return { keys, from: end, delta: (after.range as [number, number, number])[1] - end };
+}
+
+/** Whether a `reads` entry (see DocumentRule.reads) covers the value at `keys`. */
+export function covers(entry: string, keys: readonly string[]): boolean {
+  if (entry.endsWith('.**')) return keys.includes(entry.slice(0, -3));
+  const dot = entry.indexOf('.');
+  if (dot === -1) return keys[keys.length - 1] === entry;
+  return keys[keys.length - 1] === entry.slice(dot + 1) && keys[keys.length - 2] === entry.slice(0, dot);
+}
+
+/** Whether what a rule found before the edit (findings, or a file rule's facts) still holds after it. */
+export function keepsFindings(rule: Pick<DocumentRule, 'reads'>, edit: ValueEdit): boolean {
+  return rule.reads !== undefined && !rule.reads.some((entry) => covers(entry, edit.keys));
+}
+
+function moved(range: Range, edit: ValueEdit): Range {
+  const start = range.start >= edit.from ? range.start + edit.delta : range.start;
+  const end = range.end >= edit.from ? range.end + edit.delta : range.end;
+  return start === range.start && end === range.end ? range : { start, end };
+}
+
+function movedRelated(related: RelatedLocation, edit: ValueEdit): RelatedLocation {
+  // A location in another document (file rules only) does not move with this one.
+  if (related.document !== undefined) return related;
+  const range = moved(related.range, edit);
+  return range === related.range ? related : { ...related, range };
+}
+
+/** The finding as a fresh run of its rule would report it after the edit. */
+export function movedFinding(finding: Finding, edit: ValueEdit): Finding {
+  const range = moved(finding.range, edit);
+  const related = finding.related?.map((r) => movedRelated(r, edit));
+  const relatedMoved = related !== undefined && related.some((r, i) => r !== finding.related![i]);
+  if (range === finding.range && !relatedMoved) return finding;
+  return { ...finding, range, ...(relatedMoved ? { related } : {}) };
+}
