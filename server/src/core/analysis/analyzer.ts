@@ -6,6 +6,7 @@
  */
 import { documentModelOf, parseDocumentModel } from '../model/parse-document';
 import { DocumentEdit, patchScalar } from '../model/patch-scalar';
+import { FactColumns } from './fact-columns';
 import { keepsFindings, movedFinding, ValueEdit, valueEditOf } from './kept-findings';
 import type { DocumentModel } from '../model/types';
 import type { Range } from '../model/yaml-nodes';
@@ -214,6 +215,7 @@ export class FileAnalyzer {
   /** Each document's own findings as placed diagnostics (see placedFindings). */
   private placed = new WeakMap<AnalysedDocument, Placed>();
   private fileWide: ReadonlySet<string> = new Set();
+  private readonly columns = new FactColumns(FILE_RULES.length);
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
 
@@ -348,8 +350,8 @@ export class FileAnalyzer {
    * line, so that a keystroke places the edited document's findings and the file rules' only.
    */
   private diagnosticsOf(chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
-    const models = documents.map((d) => d.model);
-    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(models, documents.map((d) => d.facts[r]), settings), this.onRuleError));
+    const { models, facts } = this.columns.of(documents);
+    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(models, facts[r], settings), this.onRuleError));
     const byDocument = new Map<number, FileFinding[]>();
     for (const finding of fileFindings.flat()) {
       const list = byDocument.get(finding.document);
