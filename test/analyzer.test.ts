@@ -73,6 +73,16 @@ describe('FileAnalyzer', () => {
     }
   });
 
+  it('analyses an empty file, and a file emptied by an edit, without a rule failing', () => {
+    const failures: string[] = [];
+    const analyser = new FileAnalyzer((id) => failures.push(id));
+    assert.deepEqual(analyser.analyse('', DEFAULT_SETTINGS).diagnostics, []);
+    const text = pod('a', 'data');
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    assert.deepEqual(analyser.analyse('', DEFAULT_SETTINGS, { start: 0, end: text.length, length: 0, text: '' }).diagnostics, []);
+    assert.deepEqual(failures, []);
+  });
+
   /** Counts how many documents the analyser parses and checks, through a document rule's calls. */
   function countingChecks<T>(run: (count: () => number) => T): T {
     const rule = DOCUMENT_RULES.find((r) => r.id === 'unused-volume')!;

@@ -22,6 +22,11 @@ describe('fact columns', () => {
     assert.deepEqual(first.facts, [[1, undefined, 3], [undefined, 2, 4]], 'the previous arrays are left as they were');
   });
 
+  it('have a column per rule for a file with no documents', () => {
+    // Found by the CLI robustness property: an empty file gave the file rules no facts array at all.
+    assert.deepEqual(new FactColumns(3).of([]), { models: [], facts: [[], [], []] });
+  });
+
   it('are built again when documents come or go', () => {
     const columns = new FactColumns(1);
     columns.of([document('a', [1]), document('b', [2])]);

@@ -23,9 +23,11 @@ export interface Columns {
 
 export class FactColumns {
   private documents: readonly WithFacts[] = [];
-  private columns: Columns = { models: [], facts: [] };
+  private columns: Columns;
 
-  constructor(private readonly rules: number) {}
+  constructor(private readonly rules: number) {
+    this.columns = this.built([]);
+  }
 
   of(documents: readonly WithFacts[]): Columns {
     if (documents.length !== this.documents.length) return this.keep(documents, this.built(documents));
