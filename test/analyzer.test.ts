@@ -200,6 +200,23 @@ describe('FileAnalyzer, findings kept across a keystroke', () => {
   });
 });
 
+describe('FileAnalyzer, facts of a file rule after a keystroke', () => {
+  it("typing a Secret's name into a ServiceAccount's empty pull-secret entry makes it a use, as a fresh analysis finds", () => {
+    // Found by a review: the entry counts only once its name is not empty, so the document had no facts before.
+    let text = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: builder\nimagePullSecrets:\n  - name: ""\n---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: regcred\ntype: Opaque\n';
+    const analyser = new FileAnalyzer();
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const at = text.indexOf('""') + 1;
+    for (const [i, typed] of [...'regcred'].entries()) {
+      text = text.slice(0, at + i) + typed + text.slice(at + i);
+      analyser.analyse(text, DEFAULT_SETTINGS, { start: at + i, end: at + i, length: 1, text: typed });
+    }
+    const diagnostics = analyser.analyse(text, DEFAULT_SETTINGS).diagnostics;
+    assert.deepEqual(diagnostics, new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics);
+    assert.deepEqual(diagnostics.map((d) => [d.rule, d.document]), [['pull-secret-wrong-type', 1]]);
+  });
+});
+
 describe('FileAnalyzer, patching a tree in place', () => {
   const twin = pod('twin', 'data');
   const typeAt = (text: string, at: number, typed: string): string => text.slice(0, at) + typed + text.slice(at);

@@ -31,8 +31,8 @@ function untypedSecrets(document: DocumentModel): UntypedSecret[] {
 export const pullSecretWrongType: FileRule<SecretFacts> = {
   id: ID,
   scope: 'file',
-  // Secrets of a type the kubelet ignores, and pull-secret uses (any name counts).
-  reads: ['type', 'imagePullSecrets'],
+  // Secrets of a type the kubelet ignores, and pull-secret uses: a ServiceAccount's entry counts once its name is not empty.
+  reads: ['type', 'imagePullSecrets', 'imagePullSecrets.name'],
   defaultSeverity: 'warning',
   description: 'A Secret used in imagePullSecrets is not of type kubernetes.io/dockerconfigjson (or dockercfg), so the kubelet ignores it.',
   collect(document) {
