@@ -72,7 +72,13 @@ function runContained<T>(ruleId: string, run: () => T[], onError: RuleErrorHandl
   }
 }
 
-const NO_FINDINGS: readonly (readonly Finding[])[] = DOCUMENT_RULES.map(() => []);
+/** Most rules find nothing in most documents: one shared empty list each, not thousands of arrays in a large file. */
+const NONE: readonly Finding[] = Object.freeze([]);
+const NO_FINDINGS: readonly (readonly Finding[])[] = DOCUMENT_RULES.map(() => NONE);
+
+function ran(found: Finding[]): readonly Finding[] {
+  return found.length === 0 ? NONE : found;
+}
 
 /** The previous analysis of a document and the value edit that made the new one (see kept-findings.ts). */
 interface EditedFrom {
@@ -85,8 +91,8 @@ function checked(model: DocumentModel, options: RuleOptions, onError: RuleErrorH
   const byRule = model.syntaxProblems.length > 0 && !model.templated
     ? NO_FINDINGS
     : DOCUMENT_RULES.map((rule, r) => from && keepsFindings(rule, from.edit)
-      ? from.previous.byRule[r].map((finding) => movedFinding(finding, from.edit))
-      : runContained(rule.id, () => rule.check(model, options), onError));
+      ? ran(from.previous.byRule[r].map((finding) => movedFinding(finding, from.edit)))
+      : ran(runContained(rule.id, () => rule.check(model, options), onError)));
   // Facts refer to the model's objects, so only a document that had none may skip collecting them.
   const facts = FILE_RULES.map((rule, r) => from && from.previous.facts[r] === undefined && keepsFindings(rule, from.edit)
     ? undefined
