@@ -170,6 +170,22 @@ function nestedBlock(depth: number): string {
   return lines.join('\n');
 }
 
+/**
+ * Found by a review: tables read with a manifest's kind or Secret type answered `constructor` with
+ * Object's own function, and `kind: constructor` threw in the model. Every place a table is read
+ * with text from the file gets one of these names.
+ */
+const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'].map((name) => [
+  'apiVersion: v1', `kind: ${name}`, `metadata: {name: ${name}, namespace: ${name}}`, `type: ${name}`,
+  'spec:', `  ${name}: {}`, `  serviceAccountName: ${name}`, `  imagePullSecrets: [{name: ${name}}, ${name}]`,
+  '  containers:', `    - name: ${name}`, `      image: ${name}`, `      ${name}: ${name}`,
+  `      volumeMounts: [{name: ${name}, mountPath: /${name}, ${name}: x, mountPropagation: ${name}}]`,
+  `  volumes: [{name: ${name}, ${name}: {}}, {name: v, emptyDir: {medium: ${name}, ${name}: 1}}, {name: w, secret: {secretName: ${name}, ${name}: x}}]`,
+  '---', 'apiVersion: v1', 'kind: Secret', `metadata: {name: ${name}}`, `type: ${name}`,
+  '---', 'apiVersion: apps/v1', 'kind: Deployment', 'spec:', '  template:', '    spec:',
+  `      imagePullSecrets: [{name: ${name}}]`, `      containers: [{name: a, image: gcr.io/p/a, volumeMounts: [{name: ${name}, mountPath: /a}]}]`,
+].join('\n')).join('\n---\n') + '\n';
+
 const HOSTILE: Record<string, string> = {
   'alias bomb (9 levels)': aliasBomb(9, false),
   'alias bomb in a pod spec (9 levels)': aliasBomb(9, true),
@@ -194,6 +210,7 @@ const HOSTILE: Record<string, string> = {
   // Regressions found by the properties above, each of which crashed or hung the analyser.
   'regression: syntax error one past the end of the text': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "unclosed\n',
   'regression: CRLF comment header before a document (exponential preamble regex)': `${'# a comment line\r\n'.repeat(40)}apiVersion: v1\r\nkind: Pod\r\n---\r\napiVersion: v1\r\nkind: ConfigMap\r\n`,
+  'names of Object.prototype as kinds, types, sources, fields and names': PROTOTYPE_NAMES,
   'regression: many {{ without }} (quadratic template blanking)': `apiVersion: v1\nkind: ConfigMap\ndata:\n  k: ${'{{'.repeat(20_000)}\n`,
 };
 
@@ -213,6 +230,16 @@ describe('robustness', () => {
   for (const [name, text] of Object.entries(HOSTILE)) {
     it(`hostile input: ${name}`, { timeout: 20_000 }, () => assertWellFormed(text));
   }
+
+  it('names of Object.prototype: every editor request at every position answers, and a code action for a diagnostic coded with one', () => {
+    for (let offset = 0; offset <= PROTOTYPE_NAMES.length; offset += 3) assertRequestsAnswer(PROTOTYPE_NAMES, offset);
+    const document = TextDocument.create('file:///p.yaml', 'yaml', 1, PROTOTYPE_NAMES);
+    const analysis = new FileAnalyzer().analyse(PROTOTYPE_NAMES, DEFAULT_SETTINGS);
+    const range = { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } };
+    // Another extension's diagnostic may carry any code: it gets no fix of ours, and no exception.
+    const actions = features.codeActions(document, analysis, [{ range, message: 'x', code: 'constructor', source: 'kube-volumes' }]);
+    for (const action of actions) assert.equal(typeof action.title, 'string');
+  });
 
   it('an alias bomb is never expanded: the model walks nodes, and nothing converts to JS', () => {
     // 10^9 strings if anything expanded the aliases: this returns at once, or runs out of memory.

@@ -9,6 +9,7 @@ import { SNIPPETS } from './snippets';
 import { podSpecAt } from './target';
 import { textContextAt, TextContext } from './text-context';
 import { VOLUME_TYPE_DOCS } from './volume-docs';
+import { lookupTable } from '../lookup-table';
 
 export type CompletionKind = 'reference' | 'value' | 'field' | 'snippet';
 
@@ -26,7 +27,7 @@ export interface CompletionEntry {
 }
 
 /** Bodies inserted after a volume type key; VS Code indents continuation lines like the first. */
-const SOURCE_BODIES: Record<string, string> = {
+const SOURCE_BODIES: Record<string, string> = lookupTable({
   emptyDir: 'emptyDir: {}',
   configMap: 'configMap:\n  name: ${1:config}',
   secret: 'secret:\n  secretName: ${1:secret}\n  defaultMode: ${2:0400}',
@@ -38,10 +39,10 @@ const SOURCE_BODIES: Record<string, string> = {
   csi: 'csi:\n  driver: ${1:secrets-store.csi.k8s.io}\n  readOnly: true',
   nfs: 'nfs:\n  server: ${1:nfs.example.com}\n  path: ${2:/exports}',
   image: 'image:\n  reference: ${1:registry.example.com/artifact:1.0}\n  pullPolicy: IfNotPresent',
-};
+});
 
 /** Enum values, keyed by `parent.key` (or `key`). */
-const ENUMS: Record<string, readonly string[]> = {
+const ENUMS: Record<string, readonly string[]> = lookupTable({
   'emptyDir.medium': ['""', 'Memory', 'HugePages'],
   'hostPath.type': ['""', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'],
   mountPropagation: ['None', 'HostToContainer', 'Bidirectional'],
@@ -50,15 +51,15 @@ const ENUMS: Record<string, readonly string[]> = {
   'image.pullPolicy': ['Always', 'IfNotPresent', 'Never'],
   accessModes: ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'],
   volumeMode: ['Filesystem', 'Block'],
-};
+});
 
 /** Which kind of object a name field refers to. */
-const REFERENCES: Record<string, { kind: string; secretTypes?: string[] }> = {
+const REFERENCES: Record<string, { kind: string; secretTypes?: string[] }> = lookupTable({
   'configMap.name': { kind: 'ConfigMap' },
   'secret.secretName': { kind: 'Secret' },
   'persistentVolumeClaim.claimName': { kind: 'PersistentVolumeClaim' },
   'imagePullSecrets.name': { kind: 'Secret', secretTypes: ['kubernetes.io/dockerconfigjson', 'kubernetes.io/dockercfg'] },
-};
+});
 
 const parentOf = (path: readonly string[]): string | undefined => path.filter((k) => k !== '[]').pop();
 const endsWith = (path: readonly string[], ...tail: string[]): boolean => tail.every((k, i) => path[path.length - tail.length + i] === k);

@@ -11,6 +11,7 @@ import {
   addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, pairText, removePairLines,
   removeSequenceItem, replaceScalar, TextEdit,
 } from './yaml-edit';
+import { lookupTable } from '../lookup-table';
 
 export interface Fix {
   readonly title: string;
@@ -37,12 +38,12 @@ function volumeAt(podSpec: PodSpecModel, fieldPath: string): VolumeModel | undef
 }
 
 /** A volume entry for a name, of the kind a user most often wants. */
-const NEW_VOLUME: Record<string, (name: string) => string> = {
+const NEW_VOLUME: Record<string, (name: string) => string> = lookupTable({
   emptyDir: (name) => `name: ${name}\nemptyDir: {}`,
   configMap: (name) => `name: ${name}\nconfigMap:\n  name: ${name}`,
   secret: (name) => `name: ${name}\nsecret:\n  secretName: ${name}`,
   persistentVolumeClaim: (name) => `name: ${name}\npersistentVolumeClaim:\n  claimName: ${name}`,
-};
+});
 
 /** Adds an item to a list field of a map, creating the field when the map has none. */
 function addToList(text: string, map: YAMLMap, key: string, item: string): TextEdit | undefined {
@@ -264,7 +265,7 @@ function disableFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   ];
 }
 
-const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef) => Fix[]> = {
+const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef) => Fix[]> = lookupTable({
   'mount-without-volume': (m, _all, f) => mountFixes(m, f),
   'unused-volume': (m, _all, f) => unusedVolumeFixes(m, f),
   'memory-emptydir-without-size-limit': (m, _all, f) => sizeLimitFixes(m, f),
@@ -288,7 +289,7 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'relative-mount-path': (m, _all, f) => suggestionFixes(m, f),
   'relative-host-path': (m, _all, f) => suggestionFixes(m, f),
   'impossible-object-name': (m, _all, f) => suggestionFixes(m, f),
-};
+});
 
 /** A document pasted without indentation: every finding in it offers the repair first. */
 function pasteRepairFixes(model: DocumentModel): Fix[] {

@@ -2,6 +2,7 @@
  * Hover text for volume types and the fields people get wrong, in our own words.
  * Links go to the Kubernetes documentation, which stays the source of truth.
  */
+import { lookupTable } from '../lookup-table';
 const VOLUMES = 'https://kubernetes.io/docs/concepts/storage/volumes/';
 
 export interface FieldDoc {
@@ -12,7 +13,7 @@ export interface FieldDoc {
   readonly link?: string;
 }
 
-export const VOLUME_TYPE_DOCS: Record<string, FieldDoc> = {
+export const VOLUME_TYPE_DOCS: Record<string, FieldDoc> = lookupTable({
   emptyDir: {
     summary: 'An empty directory created for the pod on the node it runs on; every container that mounts it sees the same files.',
     lifetime: 'Survives container restarts; deleted for good when the pod leaves the node (deleted, evicted, rescheduled). With `medium: Memory` it is a tmpfs, also cleared on node reboot.',
@@ -86,7 +87,7 @@ export const VOLUME_TYPE_DOCS: Record<string, FieldDoc> = {
     trap: 'Disabled by default from Kubernetes 1.33. Clone in an init container into an emptyDir instead.',
     link: `${VOLUMES}#gitrepo`,
   },
-};
+});
 
 /** In-tree volume types that Kubernetes deprecated or removed in favour of CSI drivers. */
 for (const legacy of ['awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs', 'cinder', 'flexVolume', 'flocker', 'gcePersistentDisk', 'glusterfs', 'photonPersistentDisk', 'portworxVolume', 'quobyte', 'rbd', 'scaleIO', 'storageos', 'vsphereVolume']) {
@@ -98,7 +99,7 @@ for (const legacy of ['awsElasticBlockStore', 'azureDisk', 'azureFile', 'cephfs'
 }
 
 /** Fields, keyed by `parent.field` (or `field` when the parent does not matter). */
-export const FIELD_DOCS: Record<string, FieldDoc> = {
+export const FIELD_DOCS: Record<string, FieldDoc> = lookupTable({
   'emptyDir.medium': { summary: '`""` (the default) stores files on the node\'s disk; `Memory` uses a tmpfs (RAM). Case-sensitive: `memory` fails the mount.', link: `${VOLUMES}#emptydir` },
   'emptyDir.sizeLimit': { summary: 'The most this emptyDir may hold (a quantity such as `500Mi`). The kubelet evicts the pod when it is exceeded; for Memory it also caps the tmpfs.', link: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#memory-backed-emptydir' },
   'hostPath.type': { summary: 'What must exist at the path: `""` (no check), `DirectoryOrCreate`, `Directory`, `FileOrCreate`, `File`, `Socket`, `CharDevice`, `BlockDevice`. `FileOrCreate` does not create parent directories.', link: `${VOLUMES}#hostpath-volume-types` },
@@ -118,4 +119,4 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   mountPropagation: { summary: '`None` (default), `HostToContainer` (host mounts appear in the container), or `Bidirectional` (both ways; needs a privileged container).', link: `${VOLUMES}#mount-propagation` },
   recursiveReadOnly: { summary: '`Disabled`, `IfPossible` or `Enabled`: also make sub-mounts read-only. Needs `readOnly: true` and no propagation.', link: `${VOLUMES}#recursive-read-only-mounts` },
   sizeLimit: { summary: 'A quantity such as `1Gi`.' },
-};
+});

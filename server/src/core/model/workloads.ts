@@ -2,9 +2,10 @@
  * Which Kubernetes kinds carry a pod spec, and where.
  * https://kubernetes.io/docs/concepts/workloads/
  */
+import { lookupTable } from '../lookup-table';
 
 /** Field path segments from the object's root to its pod spec. */
-const POD_SPEC_PATHS: Record<string, readonly string[]> = {
+const POD_SPEC_PATHS: Record<string, readonly string[]> = lookupTable({
   Pod: ['spec'],
   PodTemplate: ['template', 'spec'],
   ReplicationController: ['spec', 'template', 'spec'],
@@ -14,10 +15,10 @@ const POD_SPEC_PATHS: Record<string, readonly string[]> = {
   DaemonSet: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
+});
 
 /** API groups each kind is served from; a CRD may reuse a kind name in its own group. */
-const GROUPS: Record<string, readonly string[]> = {
+const GROUPS: Record<string, readonly string[]> = lookupTable({
   Pod: [''],
   PodTemplate: [''],
   ReplicationController: [''],
@@ -27,7 +28,7 @@ const GROUPS: Record<string, readonly string[]> = {
   DaemonSet: ['apps', 'extensions'],
   Job: ['batch'],
   CronJob: ['batch'],
-};
+});
 
 /** Kinds whose apps/v1 form requires `spec.selector`: an object without one is a patch. */
 export const SELECTOR_REQUIRED = new Set(['ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet']);

@@ -5,6 +5,7 @@
  * different data, the repair says so instead of picking one.
  */
 import { parseDocument } from 'yaml';
+import { ownEntry } from '../lookup-table';
 import { FieldShape, rootType, TYPES } from './structure';
 
 type Fields = Record<string, FieldShape>;
@@ -59,7 +60,7 @@ function fieldShape(frame: MapFrame, key: string, value: string): FieldShape | u
   if (frame.keys.includes(key)) return undefined;
   // Free-form maps (labels, data, limits) hold scalars only.
   if (frame.fields === 'free') return value !== '' ? { kind: 'scalar' } : undefined;
-  return frame.fields[key];
+  return ownEntry(frame.fields, key);
 }
 
 interface Placement { readonly stack: readonly Frame[]; readonly indent: number }

@@ -3,6 +3,8 @@
  * hold. Used only to rebuild the nesting of a manifest that lost its indentation, so it names
  * the common fields; an unknown field stops the repair rather than being guessed at.
  */
+import { lookupTable } from '../lookup-table';
+
 export type FieldShape =
   | { kind: 'scalar' }
   | { kind: 'map'; type: string }
@@ -157,18 +159,18 @@ export const TYPES: Record<string, Record<string, FieldShape>> = {
 };
 
 /** The root of an object, whose `spec` depends on its kind. */
-const SPEC_BY_KIND: Record<string, string> = {
+const SPEC_BY_KIND: Record<string, string> = lookupTable({
   Pod: 'PodSpec', Deployment: 'WorkloadSpec', StatefulSet: 'WorkloadSpec', DaemonSet: 'WorkloadSpec', ReplicaSet: 'WorkloadSpec',
   ReplicationController: 'WorkloadSpec', Job: 'JobSpec', CronJob: 'CronJobSpec', PersistentVolumeClaim: 'ClaimSpec', Service: 'ServiceSpec',
-};
+});
 
 /** Top-level fields beyond apiVersion, kind and metadata, by kind: each appears only where the API has it. */
-const ROOT_EXTRAS: Record<string, Record<string, FieldShape>> = {
+const ROOT_EXTRAS = lookupTable<Record<string, FieldShape>>({
   ConfigMap: { data: FREE, binaryData: FREE, immutable: S },
   Secret: { data: FREE, stringData: FREE, type: S, immutable: S },
   PodTemplate: { template: map('PodTemplateSpec') },
   ServiceAccount: { imagePullSecrets: list('LocalObjectReference'), secrets: list('ObjectReference'), automountServiceAccountToken: S },
-};
+});
 
 export function rootType(kind: string | undefined): Record<string, FieldShape> {
   const spec = kind ? SPEC_BY_KIND[kind] : undefined;

@@ -8,6 +8,7 @@
 import { targetMinor } from '../kubernetes-version';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
+import { lookupTable } from '../lookup-table';
 
 const ID = 'deprecated-volume-type';
 
@@ -20,7 +21,7 @@ interface Lifecycle {
   readonly instead: string;
 }
 
-const LIFECYCLES: Record<string, Lifecycle> = {
+const LIFECYCLES: Record<string, Lifecycle> = lookupTable({
   gitRepo: { deprecated: 11, gone: 33, instead: 'an init container that runs git clone into an emptyDir' },
   photonPersistentDisk: { deprecated: 11, gone: 16, instead: 'a CSI driver' },
   scaleIO: { deprecated: 16, gone: 22, instead: 'the PowerFlex CSI driver' },
@@ -38,7 +39,7 @@ const LIFECYCLES: Record<string, Lifecycle> = {
   vsphereVolume: { deprecated: 19, gone: 26, csi: 'csi.vsphere.vmware.com', instead: 'a persistentVolumeClaim of the vSphere CSI driver' },
   portworxVolume: { deprecated: 25, gone: 31, csi: 'pxd.portworx.com', instead: 'a persistentVolumeClaim of the Portworx CSI driver' },
   flexVolume: { deprecated: 23, instead: 'a CSI driver' },
-};
+});
 
 function consequence(key: string, life: Lifecycle, target: number): string | undefined {
   if (target < life.deprecated) return undefined;

@@ -11,18 +11,19 @@ import { rejection } from './consequence';
 import { completePodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 import { fileSources, firstKeyRange, isEmptyField, soleSource, standIn } from './volume-fields';
+import { lookupTable } from '../lookup-table';
 
 const ID = 'missing-source-field';
 
 /** Required fields of each volume source, and the key people write instead. */
-export const REQUIRED: Record<string, { field: string; instead?: string }[]> = {
+export const REQUIRED: Record<string, { field: string; instead?: string }[]> = lookupTable({
   configMap: [{ field: 'name', instead: 'configMapName' }],
   secret: [{ field: 'secretName', instead: 'name' }],
   persistentVolumeClaim: [{ field: 'claimName', instead: 'name' }],
   nfs: [{ field: 'server' }, { field: 'path' }],
   csi: [{ field: 'driver' }],
   ephemeral: [{ field: 'volumeClaimTemplate' }],
-};
+});
 
 export const missingSourceField: DocumentRule = {
   id: ID,

@@ -12,13 +12,14 @@ import { nameWrittenOut } from '../model/template-certainty';
 import { describeContainer, podSpecsWithCertainVolumes } from './scope';
 import { MISPLACED_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
+import { lookupTable } from '../lookup-table';
 
 /** Where each source keeps the name of the object it reads. */
-const REFERENCED_OBJECT: Record<string, { kind: string; key: string }> = {
+const REFERENCED_OBJECT: Record<string, { kind: string; key: string }> = lookupTable({
   secret: { kind: 'Secret', key: 'secretName' },
   configMap: { kind: 'ConfigMap', key: 'name' },
   persistentVolumeClaim: { kind: 'PersistentVolumeClaim', key: 'claimName' },
-};
+});
 
 /** The object a volume's source points at (`secretName`, `configMap.name`, `claimName`), if any. */
 export function referencedObjectName(volume: VolumeModel): { kind: string; name: string } | undefined {

@@ -11,6 +11,7 @@ import { asMap, findPair, getString, keyRange, Range } from '../model/yaml-nodes
 import { targetMinor } from '../kubernetes-version';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
+import { lookupTable } from '../lookup-table';
 
 const ID = 'newer-than-target-version';
 
@@ -25,12 +26,12 @@ interface Feature {
   readonly withoutIt: string;
 }
 
-const FEATURES: Record<string, Feature> = {
+const FEATURES: Record<string, Feature> = lookupTable({
   image: { what: 'Image volumes', gate: 'ImageVolume', added: 31, onByDefault: 35, withoutIt: 'Without the field, the volume has no source, and the API server rejects the pod.' },
   recursiveReadOnly: { what: 'recursiveReadOnly', gate: 'RecursiveReadOnlyMounts', added: 30, onByDefault: 31, withoutIt: 'Without the field, sub-mounts stay writable.' },
   sidecar: { what: 'Sidecar containers (restartPolicy: Always on an init container)', gate: 'SidecarContainers', added: 28, onByDefault: 29, withoutIt: 'Without the field, the container runs as an ordinary init container, and a long-running one keeps the pod from starting.' },
   emptyDirMode: { what: 'emptyDir.mode', gate: 'EmptyDirVolumeMode', added: 37, withoutIt: 'Without the field, the directory keeps mode 0777.' },
-};
+});
 
 function problem(feature: Feature, target: number): string | undefined {
   if (target < feature.added) return `${feature.what} arrived in Kubernetes 1.${feature.added}; the target 1.${target} does not know the field, so kubectl rejects it as unknown, and tools that drop unknown fields apply the rest. ${feature.withoutIt}`;

@@ -2,6 +2,7 @@
 import type { Pair } from 'yaml';
 import type { DocumentModel, ObjectModel } from '../model/types';
 import { asMap, findPair, getNode, getString, keyRange, keyText, rangeOf, Range } from '../model/yaml-nodes';
+import { lookupTable } from '../lookup-table';
 
 export interface DataKey {
   readonly key: string;
@@ -46,7 +47,7 @@ export function secretType(object: ObjectModel): { value: string; range: Range; 
   return { value: value || 'Opaque', range, written: value !== undefined && value !== '' };
 }
 
-export const PULL_SECRET_TYPES: Record<string, string> = {
+export const PULL_SECRET_TYPES: Record<string, string> = lookupTable({
   'kubernetes.io/dockerconfigjson': '.dockerconfigjson',
   'kubernetes.io/dockercfg': '.dockercfg',
-};
+});
