@@ -231,6 +231,14 @@ describe('robustness', () => {
     it(`hostile input: ${name}`, { timeout: 20_000 }, () => assertWellFormed(text));
   }
 
+  it('a `__proto__` key is a field like any other: an unknown one in a volume source or a mount', () => {
+    // The schema check builds plain objects from the YAML: assigning `__proto__` would have set a prototype and hidden the key.
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: nginx, volumeMounts: [{name: v, mountPath: /v, __proto__: x}]}]\n  volumes: [{name: v, emptyDir: {__proto__: {a: 1}}}]\n';
+    const unknown = analyseText(text, DEFAULT_SETTINGS).diagnostics.filter((d) => d.rule === 'unknown-field');
+    assert.deepEqual(unknown.map((d) => d.fieldPath), ['spec.containers[0].volumeMounts[0].__proto__', 'spec.volumes[0].emptyDir.__proto__']);
+    assert.match(unknown[1].message, /not a field of an emptyDir volume source/);
+  });
+
   it('names of Object.prototype: every editor request at every position answers, and a code action for a diagnostic coded with one', () => {
     for (let offset = 0; offset <= PROTOTYPE_NAMES.length; offset += 3) assertRequestsAnswer(PROTOTYPE_NAMES, offset);
     const document = TextDocument.create('file:///p.yaml', 'yaml', 1, PROTOTYPE_NAMES);

@@ -42,7 +42,7 @@ function isStandIn(problem: SchemaProblem, map: YAMLMap | undefined, sourceKey: 
 /** How a message names the map at `segments` below a volume entry. */
 function describeMap(segments: readonly (string | number)[]): string {
   const last = segments[segments.length - 1];
-  if (segments.length === 1) return `a ${last} volume source`;
+  if (segments.length === 1) return `${/^[aeiou]/.test(String(last)) ? 'an' : 'a'} ${last} volume source`;
   if (typeof last === 'number') return `an entry of ${segments[segments.length - 2]}`;
   return `"${last}"`;
 }

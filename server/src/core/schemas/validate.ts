@@ -34,7 +34,8 @@ function plain(node: unknown): unknown {
     for (const pair of node.items) {
       const key = (pair.key as { value?: unknown } | null)?.value;
       const value = plain(pair.value);
-      if (key !== undefined && key !== null && value !== null && value !== undefined) out[String(key)] = value;
+      // Defined, not assigned: `out['__proto__'] = value` would set the object's prototype and hide the key from the schema.
+      if (key !== undefined && key !== null && value !== null && value !== undefined) Object.defineProperty(out, String(key), { value, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
