@@ -34,8 +34,11 @@ function plain(node: unknown): unknown {
     for (const pair of node.items) {
       const key = (pair.key as { value?: unknown } | null)?.value;
       const value = plain(pair.value);
-      // Defined, not assigned: `out['__proto__'] = value` would set the object's prototype and hide the key from the schema.
-      if (key !== undefined && key !== null && value !== null && value !== undefined) Object.defineProperty(out, String(key), { value, enumerable: true, writable: true, configurable: true });
+      if (key === undefined || key === null || value === null || value === undefined) continue;
+      const field = String(key);
+      // Assigning `__proto__` would set the copy's prototype and hide the key from the schema: that one is defined.
+      if (field === '__proto__') Object.defineProperty(out, field, { value, enumerable: true, writable: true, configurable: true });
+      else out[field] = value;
     }
     return out;
   }
