@@ -1,8 +1,26 @@
 /** Test helpers: YAML strings in, findings out. */
 import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { analyseText, Diagnostic } from '../server/src/core/analysis/analyzer';
 import { DEFAULT_SETTINGS, Settings } from '../server/src/core/settings';
+
+/** The shared folder beside the checkout: real manifests (corpus), user bug reports (cases) and the article's examples (seed). */
+export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
+
+/** The files of the cases and the seed, and of the corpus those under `corpusBelow` bytes, in a fixed order. */
+export function sharedManifestFiles(corpusBelow = Infinity): string[] {
+  const files: string[] = [];
+  for (const folder of ['cases', 'seed']) for (const name of readdirSync(path.join(SHARED, folder)).sort()) files.push(path.join(SHARED, folder, name));
+  const corpus = path.join(SHARED, 'corpus');
+  for (const project of readdirSync(corpus).sort()) {
+    const folder = path.join(corpus, project);
+    if (!statSync(folder).isDirectory()) continue;
+    for (const name of readdirSync(folder).sort()) if (statSync(path.join(folder, name)).size < corpusBelow) files.push(path.join(folder, name));
+  }
+  return files;
+}
 
 export function lint(text: string, settings: Partial<Settings> = {}): Diagnostic[] {
   return [...analyseText(text, { ...DEFAULT_SETTINGS, ...settings }).diagnostics];

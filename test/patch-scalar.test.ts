@@ -5,7 +5,7 @@
  * fall back to a parse (line breaks, indicators, quotes, escapes), and each patch is compared with a parse.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -17,9 +17,8 @@ import { YAML_OPTIONS } from '../server/src/core/model/yaml-options';
 import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { splitDocuments } from '../server/src/core/text/split-documents';
-import { dump } from './helpers';
+import { dump, SHARED, sharedManifestFiles } from './helpers';
 
-const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 const SEED = Number(process.env.KV_FUZZ_SEED ?? 20261204);
 const RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0) || 600;
 
@@ -30,14 +29,7 @@ function findings(text: string, document: Document.Parsed): string {
 
 /** Documents of the cases, seed and smaller corpus files that parse without errors. */
 function documents(): string[] {
-  const files: string[] = [];
-  for (const folder of ['cases', 'seed']) for (const name of readdirSync(path.join(SHARED, folder)).sort()) files.push(path.join(SHARED, folder, name));
-  const corpus = path.join(SHARED, 'corpus');
-  for (const project of readdirSync(corpus).sort()) {
-    const folder = path.join(corpus, project);
-    if (!statSync(folder).isDirectory()) continue;
-    for (const name of readdirSync(folder).sort()) if (statSync(path.join(folder, name)).size < 60_000) files.push(path.join(folder, name));
-  }
+  const files = sharedManifestFiles(60_000);
   return files.flatMap((file) => splitDocuments(readFileSync(file, 'utf8')).map((chunk) => chunk.text))
     .filter((text) => !text.includes('{{') && parseDocument(text, YAML_OPTIONS).errors.length === 0);
 }

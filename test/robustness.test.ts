@@ -6,7 +6,7 @@
  * path, and the input goes into REGRESSIONS below once fixed.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -19,8 +19,8 @@ import { run } from '../server/src/cli';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as features from '../server/src/lsp/features';
 import { toLspDiagnostic } from '../server/src/lsp/diagnostics';
+import { SHARED, sharedManifestFiles } from './helpers';
 
-const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 /** CI runs a fixed seed and a bounded count; a long run sets KV_FUZZ_RUNS (and KV_FUZZ_SEED) in the environment. */
 const SEED = Number(process.env.KV_FUZZ_SEED ?? 20260505);
 const LONG_RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0);
@@ -30,20 +30,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
 
 /** The documents the mutations start from: the shared cases and seed, and the smaller corpus files. */
 function baseTexts(): string[] {
-  const texts: string[] = [];
-  for (const folder of ['cases', 'seed']) {
-    for (const name of readdirSync(path.join(SHARED, folder)).sort()) texts.push(readFileSync(path.join(SHARED, folder, name), 'utf8'));
-  }
-  const corpus = path.join(SHARED, 'corpus');
-  for (const project of readdirSync(corpus).sort()) {
-    const folder = path.join(corpus, project);
-    if (!statSync(folder).isDirectory()) continue;
-    for (const name of readdirSync(folder).sort()) {
-      const file = path.join(folder, name);
-      if (/\.ya?ml$/.test(name) && statSync(file).size < 8_000) texts.push(readFileSync(file, 'utf8'));
-    }
-  }
-  return texts;
+  return sharedManifestFiles(8_000).map((file) => readFileSync(file, 'utf8'));
 }
 
 const BASES = baseTexts();

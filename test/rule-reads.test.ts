@@ -10,7 +10,7 @@
  * KV_READS_REPORT=1 prints, per rule, the fields seen to change its findings.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -24,8 +24,8 @@ import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import { splitDocuments } from '../server/src/core/text/split-documents';
 // @ts-expect-error: the bench is plain JavaScript
 import { generate } from '../bench/generate.mjs';
+import { sharedManifestFiles } from './helpers';
 
-const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 const REPORT = process.env.KV_READS_REPORT === '1';
 /** Documents per CI run; KV_READS_DOCUMENTS=all for every one (about half an hour). */
 const LIMIT = process.env.KV_READS_DOCUMENTS === 'all' ? Infinity : Number(process.env.KV_READS_DOCUMENTS ?? 110);
@@ -40,18 +40,11 @@ const TELLING_VALUES = [
 
 /** Documents of the cases, the seed and the corpus that hold pod specs or objects rules read, smallest first. */
 function documents(): string[] {
-  const files: string[] = [];
-  for (const folder of ['cases', 'seed']) for (const name of readdirSync(path.join(SHARED, folder)).sort()) files.push(path.join(SHARED, folder, name));
+  const files = sharedManifestFiles();
   // The examples plant a mistake of nearly every kind; the bench's generated manifests have volumes of every common type.
   // Handmade for this test: claim templates, devices, projected and CSI sources, misplaced blocks, Lists, odd values.
   for (const folder of [path.resolve(__dirname, '..', 'examples'), path.join(__dirname, 'fixtures', 'reads')]) {
     for (const name of readdirSync(folder).sort()) if (name.endsWith('.yaml')) files.push(path.join(folder, name));
-  }
-  const corpus = path.join(SHARED, 'corpus');
-  for (const project of readdirSync(corpus).sort()) {
-    const folder = path.join(corpus, project);
-    if (!statSync(folder).isDirectory()) continue;
-    for (const name of readdirSync(folder).sort()) files.push(path.join(folder, name));
   }
   const texts = [...files.map((file) => readFileSync(file, 'utf8')), generate(40).text].flatMap((text) => splitDocuments(text).map((chunk) => chunk.text))
     .filter((text) => text.length < 12_000 && !text.includes('{{') && /containers:|kind: *(Secret|ConfigMap|ServiceAccount)\b/.test(text))

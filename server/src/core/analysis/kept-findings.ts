@@ -10,6 +10,7 @@
  * make every rule run.
  */
 import type { Scalar } from 'yaml';
+import type { ScalarPatch } from '../model/patch-scalar';
 import type { Range } from '../model/yaml-nodes';
 import type { DocumentRule, Finding, RelatedLocation } from '../rules/types';
 
@@ -25,12 +26,8 @@ export interface ValueEdit {
   readonly delta: number;
 }
 
-/** What valueEditOf needs of a patch (patch-scalar.ts's ScalarPatch). */
-export interface EditedValue {
-  readonly keys: readonly string[];
-  readonly before: Scalar;
-  readonly after: Scalar;
-}
+/** What valueEditOf needs of a patch. */
+export type EditedValue = Pick<ScalarPatch, 'keys' | 'before' | 'after'>;
 
 function kindOf(scalar: Scalar): string {
   return scalar.value === null ? 'null' : typeof scalar.value;
