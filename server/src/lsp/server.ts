@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings'
 import { toLspDiagnostic } from './diagnostics';
 import * as features from './features';
 import { REPAIR_REQUEST } from './protocol';
+import { ROPE_DOCUMENTS, RopeTextDocument } from './rope-text-document';
 import { ValidationQueue } from './validation-queue';
 
 interface ServerSettings {
@@ -62,11 +63,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     recorded.push({ start: Math.min(a, b), end: Math.max(a, b), length: change.text.length, text: change.text });
     edits.set(document.uri, recorded);
   };
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  const documents = new TextDocuments<RopeTextDocument>({
+    create: ROPE_DOCUMENTS.create,
     update: (document, changes, version) => {
       record(document, changes);
-      return TextDocument.update(document, changes, version);
+      return ROPE_DOCUMENTS.update(document, changes, version);
     },
   });
   const analysers = new Map<string, FileAnalyzer>();
@@ -135,20 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       version: document.version,
       diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri, docsRoot)),
     });
-    setImmediate(() => flatten(uri, document.version));
     return true;
-  }
-
-  /**
-   * After an edit the editor's copy of the text is a concatenation of the old text's pieces, and the
-   * first read of a character copies the whole file into one string (15 ms at 12 MB, a tenth of a
-   * second at 50 MB). The analysis no longer reads it (it rebuilds the edited document from its
-   * chunks), so the copy would fall on the next request or keystroke: it is made once the
-   * diagnostics are out instead, unless the document changed meanwhile.
-   */
-  function flatten(uri: string, version: number): void {
-    const document = documents.get(uri);
-    if (document?.version === version) document.getText().charCodeAt(0);
   }
 
   const queue = new ValidationQueue(validate);
