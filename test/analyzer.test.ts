@@ -278,6 +278,25 @@ describe('FileAnalyzer, a document handed to another index', () => {
 });
 
 describe('FileAnalyzer, placing diagnostics', () => {
+  it('places a document again when the comment at the end of the one before it changes what it silences', () => {
+    // Document 1 is on its marker's line, so the disable-next-line comment that ends document 0 silences its mount error.
+    const oneLine = '--- {apiVersion: v1, kind: Pod, metadata: {name: b}, spec: {containers: [{name: a, image: nginx, volumeMounts: [{name: dta, mountPath: /x}]}]}}\n';
+    let text = `${pod('a', 'data')}# kube-volumes-disable-next-line\n${oneLine}`;
+    const analyser = new FileAnalyzer();
+    const mountErrors = (a: ReturnType<FileAnalyzer['analyse']>): number => a.diagnostics.filter((d) => d.rule === 'mount-without-volume').length;
+    assert.equal(mountErrors(analyser.analyse(text, DEFAULT_SETTINGS)), 0);
+    const type = (at: number, remove: number, typed: string): ReturnType<FileAnalyzer['analyse']> => {
+      text = `${text.slice(0, at)}${typed}${text.slice(at + remove)}`;
+      const incremental = analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at + remove, length: typed.length, text: typed });
+      assert.deepEqual(incremental.diagnostics, new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics);
+      return incremental;
+    };
+    // Break the comment, type into the silenced document, then mend the comment.
+    assert.equal(mountErrors(type(text.indexOf('kube-volumes-disable'), 1, '')), 1);
+    assert.equal(mountErrors(type(text.lastIndexOf('name: dta') + 'name: dt'.length, 0, 'x')), 1);
+    assert.equal(mountErrors(type(text.indexOf('ube-volumes-disable'), 0, 'k')), 0);
+  });
+
   it('reuses the diagnostics of documents a keystroke did not touch, also in a file with a file-wide disable comment', () => {
     for (const header of ['', '# kube-volumes-disable unused-volume\n']) {
       const text = header + Array.from({ length: 8 }, (_, i) => pod(`p${i}`, 'dta')).join('---\n');

@@ -16,6 +16,7 @@ import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
 import { DocumentChunk, resplit, splitDocuments, TextChange } from '../text/split-documents';
 import { hasTemplateActions } from '../model/helm';
+import { carriesOver } from '../rules/file-derived';
 import { fileWideRules, findSuppressions, isSuppressed, Suppressions } from './suppressions';
 
 export interface TextRange {
@@ -221,6 +222,8 @@ export class FileAnalyzer {
   /** Each document's own findings as placed diagnostics (see placedFindings). */
   private placed = new WeakMap<AnalysedDocument, Placed>();
   private fileWide: ReadonlySet<string> = new Set();
+  /** The previous call's own diagnostics by index, and what they were placed with (see diagnosticsOf). */
+  private lastPass: PlacementPass = { documents: [], lines: [], own: [], fileWide: this.fileWide };
   private readonly columns = new FactColumns(FILE_RULES.length);
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
@@ -239,9 +242,9 @@ export class FileAnalyzer {
     while (preparation.next < chunks.length) {
       const index = preparation.next++;
       const chunk = chunks[index];
-      preparation.found[index] = this.cached(chunk.text, index, shift) ?? preparation.moved.find(chunk.text);
+      preparation.found[index] = this.cached(chunk.text, index, shift) ?? this.patched(index, chunk, preparation, settings) ?? preparation.moved.find(chunk.text);
       if (preparation.found[index] === undefined) {
-        const analysed = this.analyseNew(index, chunk, preparation, settings);
+        const analysed = this.parsed(chunk, preparation, settings);
         this.prepared.set(analysed.model.text, analysed);
         preparation.found[index] = analysed;
         if (performance.now() > deadline) return preparation.next === chunks.length;
@@ -265,8 +268,9 @@ export class FileAnalyzer {
     const shift = split.length - this.previous.length;
     const documents = split.map((chunk, index) => found[index]
       ?? this.cached(chunk.text, index, shift)
+      ?? this.patched(index, chunk, preparation, settings)
       ?? moved.find(chunk.text)
-      ?? this.analyseNew(index, chunk, preparation, settings));
+      ?? this.parsed(chunk, preparation, settings));
     // Chunks keep the documents' own texts, so that no slice holds on to this version of the file. Chunks rebuilt from the previous
     // ones hold such texts already; split from the file, they hold slices of it (equal in content, which is all `===` can compare).
     const chunks = preparation.rebuilt ? split : split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
@@ -301,18 +305,36 @@ export class FileAnalyzer {
 
   /** The analysed document with this text at this index, from the previous call or from prepare(), if any. */
   private cached(text: string, index: number, shift: number): AnalysedDocument | undefined {
+    // A chunk rebuilt around an edit holds the very string of the previous chunk: one pointer comparison,
+    // without reading the analysed document (at 5,000 documents, reading each is a cache miss apiece).
+    if (this.previousChunks[index]?.text === text && this.previous.length === this.previousChunks.length) return this.live(this.previous[index]) ?? this.prepared.get(text);
     return ifSameText(this.live(this.previous[index]), text) ?? ifSameText(this.live(this.previous[index - shift]), text) ?? this.prepared.get(text);
   }
 
   private live(document: AnalysedDocument | undefined): AnalysedDocument | undefined {
-    return document !== undefined && this.spent.size > 0 && this.spent.has(document) ? undefined : document;
+    if (document === undefined || this.spent.size === 0) return document;
+    // A keystroke spends one document: comparing pointers does not read each document's hash, a cache miss apiece in a large file.
+    if (this.spent.size === 1) return this.spent.values().next().value === document ? undefined : document;
+    return this.spent.has(document) ? undefined : document;
   }
 
-  /** A document no cache holds: updated from its previous analysis when the edit allows (see editOf), parsed otherwise. */
-  private analyseNew(index: number, chunk: DocumentChunk, preparation: Preparation, options: RuleOptions): AnalysedDocument {
-    const text = preparation.rebuilt ? chunk.text : detached(chunk.text);
+  /**
+   * The edited document, updated from its previous analysis when the edit allows (see editOf).
+   * Tried before the search for a moved document, which reads every previous document: the
+   * edited one is only rarely another's copy, and the search would find its old text nowhere.
+   */
+  private patched(index: number, chunk: DocumentChunk, preparation: Preparation, options: RuleOptions): AnalysedDocument | undefined {
     const edit = this.editOf(index, chunk, preparation);
-    return (edit && this.analysePatched(index, text, edit, preparation.moved, options)) ?? analyseDocument(text, options, this.onRuleError);
+    return edit && this.analysePatched(index, this.ownText(chunk, preparation), edit, preparation.moved, options);
+  }
+
+  /** A document no cache holds, parsed. */
+  private parsed(chunk: DocumentChunk, preparation: Preparation, options: RuleOptions): AnalysedDocument {
+    return analyseDocument(this.ownText(chunk, preparation), options, this.onRuleError);
+  }
+
+  private ownText(chunk: DocumentChunk, preparation: Preparation): string {
+    return preparation.rebuilt ? chunk.text : detached(chunk.text);
   }
 
   /**
@@ -364,11 +386,21 @@ export class FileAnalyzer {
       if (list) list.push(finding);
       else byDocument.set(finding.document, [finding]);
     }
-    const context: PlacementContext = { chunks, documents, settings, fileWide: this.fileWideRulesOf(documents), severities: severitiesOf(settings) };
+    const fileWide = this.fileWideRulesOf(documents);
+    const context: PlacementContext = { chunks, documents, settings, fileWide, severities: severitiesOf(settings) };
     const diagnostics: Diagnostic[] = [];
-    // A plain loop: this runs over every document of the file on each keystroke.
+    const pass = this.lastPass;
+    const placedAlike = pass.settings === settings && pass.fileWide === fileWide;
+    const lines: number[] = new Array(documents.length);
+    const ownByIndex: (readonly Diagnostic[])[] = new Array(documents.length);
+    // A plain loop over contiguous arrays: this runs over every document of the file on each keystroke.
     for (let index = 0; index < documents.length; index++) {
-      const own = this.placedFindings(index, context);
+      const line = (lines[index] = chunks[index].line);
+      // The same document at the same line after the same neighbour (whose last line may carry a
+      // suppression) was placed the same: reused without reading the document itself.
+      const unmoved = placedAlike && pass.documents[index] === documents[index] && pass.lines[index] === line
+        && (index === 0 || (pass.documents[index - 1] === documents[index - 1] && pass.lines[index - 1] === lines[index - 1]));
+      const own = (ownByIndex[index] = unmoved ? pass.own[index] : this.placedFindings(index, context));
       const fromFile = byDocument.get(index);
       if (fromFile === undefined) {
         for (const d of own) diagnostics.push(d);
@@ -378,6 +410,7 @@ export class FileAnalyzer {
       placed.sort(byPosition);
       for (const d of placed) diagnostics.push(d);
     }
+    this.lastPass = { documents, lines, own: ownByIndex, settings, fileWide };
     return diagnostics;
   }
 
@@ -387,6 +420,8 @@ export class FileAnalyzer {
    * of a file with a `kube-volumes-disable` comment again on each keystroke.
    */
   private fileWideRulesOf(documents: readonly AnalysedDocument[]): ReadonlySet<string> {
+    // Documents that changed with no file-wide comment before or after leave the set as it was.
+    if (carriesOver(this.lastPass.documents, documents, (before, after) => before.suppressions.file.size === 0 && after.suppressions.file.size === 0)) return this.fileWide;
     const rules = fileWideRules(documents);
     const same = rules.size === this.fileWide.size && [...rules].every((rule) => this.fileWide.has(rule));
     if (!same) this.fileWide = rules;
@@ -413,6 +448,15 @@ interface PlacementContext {
   readonly settings: Settings;
   readonly fileWide: ReadonlySet<string>;
   readonly severities: ReadonlyMap<string, Severity | undefined>;
+}
+
+/** One call's placement: documents, their lines and own diagnostics by index, and the settings and file-wide suppressions used. */
+interface PlacementPass {
+  readonly documents: readonly AnalysedDocument[];
+  readonly lines: readonly number[];
+  readonly own: readonly (readonly Diagnostic[])[];
+  readonly settings?: Settings;
+  readonly fileWide: ReadonlySet<string>;
 }
 
 /** A document's placed diagnostics and what they were placed with. */

@@ -5,6 +5,7 @@
  */
 import type { Range } from '../model/yaml-nodes';
 import type { DocumentModel, ServiceAccountModel } from '../model/types';
+import { fileDerived } from './file-derived';
 import { literalPodSpecs } from './scope';
 
 /** Two objects may be in the same namespace unless both name a different one (a file often leaves it to kubectl -n). */
@@ -45,14 +46,15 @@ export class ServiceAccountIndex {
   }
 }
 
-const indexes = new WeakMap<readonly DocumentModel[], ServiceAccountIndex>();
-
-/** The index of a file's documents, built once for all the rules that run over the same list. */
-export function serviceAccountIndex(documents: readonly DocumentModel[]): ServiceAccountIndex {
-  let index = indexes.get(documents);
-  if (!index) indexes.set(documents, (index = new ServiceAccountIndex(documents)));
-  return index;
-}
+/**
+ * The index of a file's documents, built once for all the rules that run over the same list, and
+ * kept for the next list while the documents that changed have no ServiceAccount before or after.
+ * (A changed document keeps its index in the list, so the index's document numbers stay right.)
+ */
+export const serviceAccountIndex = fileDerived(
+  (documents) => new ServiceAccountIndex(documents),
+  (before, after) => before.serviceAccounts.length === 0 && after.serviceAccounts.length === 0,
+);
 
 /** Where a Secret name is used for pulling: a pod's imagePullSecrets entry, or a ServiceAccount's. */
 export interface PullSecretUse {

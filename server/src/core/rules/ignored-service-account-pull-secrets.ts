@@ -6,6 +6,7 @@
  */
 import type { PodSpecModel } from '../model/types';
 import { findPair, keyRange } from '../model/yaml-nodes';
+import { isTemplatedFile } from './file-derived';
 import { serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { FileFinding, FileRule } from './types';
@@ -25,7 +26,7 @@ export const ignoredServiceAccountPullSecrets: FileRule<PodSpecModel[]> = {
   },
   relate(documents, facts) {
     // In a Helm template the lists may be generated: nothing here is certain.
-    if (!facts.some((f) => f !== undefined) || documents.some((d) => d.templated)) return [];
+    if (!facts.some((f) => f !== undefined) || isTemplatedFile(documents)) return [];
     const accounts = serviceAccountIndex(documents);
     if (!accounts.anyPullSecrets) return [];
     const findings: FileFinding[] = [];

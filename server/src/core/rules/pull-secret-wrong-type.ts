@@ -7,6 +7,7 @@
  */
 import { child } from '../model/field-path';
 import type { DocumentModel, ObjectModel } from '../model/types';
+import { isTemplatedFile } from './file-derived';
 import type { RelatedLocation } from './types';
 import { DocumentUse, documentUses, pullSecretUses, sameNamespace } from './file-index';
 import { objectsOfKind, PULL_SECRET_TYPES, secretType } from './secret-objects';
@@ -41,7 +42,7 @@ export const pullSecretWrongType: FileRule<SecretFacts> = {
     return secrets.length > 0 || uses.length > 0 ? { secrets, uses } : undefined;
   },
   relate(documents, facts) {
-    if (documents.some((d) => d.templated)) return [];
+    if (isTemplatedFile(documents)) return [];
     const findings: FileFinding[] = [];
     let uses: ReturnType<typeof pullSecretUses> | undefined;
     facts.forEach((f, index) => {

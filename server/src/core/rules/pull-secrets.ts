@@ -6,6 +6,7 @@
  */
 import type { ContainerModel, DocumentModel, PodSpecModel } from '../model/types';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
+import { isTemplatedFile } from './file-derived';
 import { ServiceAccountIndex, serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { RuleOptions } from './types';
@@ -47,7 +48,7 @@ export function candidatesOf(document: DocumentModel, options: RuleOptions, acce
 /** The candidates that nothing in the file gives credentials for. */
 export function uncoveredImages(documents: readonly DocumentModel[], candidates: readonly (readonly Candidate[] | undefined)[]): UncoveredImage[] {
   // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
-  if (documents.some((d) => d.templated)) return [];
+  if (isTemplatedFile(documents)) return [];
   const found: UncoveredImage[] = [];
   let accounts: ServiceAccountIndex | undefined;
   for (let index = 0; index < candidates.length; index++) {

@@ -22,6 +22,9 @@ interface SyntaxFacts {
   readonly problems: readonly SyntaxProblem[];
 }
 
+/** The facts of every manifest that reads without problems: one shared object. */
+const A_READABLE_MANIFEST: SyntaxFacts = Object.freeze({ manifest: true, problems: Object.freeze([]) });
+
 function reportable(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
   const reported = new Map<number, SyntaxProblem>();
   for (const problem of problems) {
@@ -40,16 +43,24 @@ export const yamlSyntax: FileRule<SyntaxFacts> = {
   collect(document) {
     const manifest = document.isKubernetes || (LOOKS_LIKE_MANIFEST.test(document.text) && HAS_KIND.test(document.text));
     const problems = document.templated ? [] : reportable(document.syntaxProblems);
-    return manifest || problems.length > 0 ? { manifest, problems } : undefined;
+    if (problems.length > 0) return { manifest, problems };
+    return manifest ? A_READABLE_MANIFEST : undefined;
   },
   relate(_documents, facts) {
-    if (!facts.some((f) => f?.manifest)) return [];
     const findings: FileFinding[] = [];
-    facts.forEach((f, index) => {
-      for (const problem of f?.problems ?? []) {
-        findings.push({ rule: 'yaml-syntax', document: index, message: problem.message, fieldPath: '', range: problem.range });
+    // A plain loop that reads a document's facts only when they hold problems: most are the shared
+    // object for a readable manifest, and this runs over every document on each keystroke.
+    let manifest = false;
+    for (let index = 0; index < facts.length; index++) {
+      const f = facts[index];
+      if (f === undefined) continue;
+      if (f === A_READABLE_MANIFEST) {
+        manifest = true;
+        continue;
       }
-    });
-    return findings;
+      manifest ||= f.manifest;
+      for (const problem of f.problems) findings.push({ rule: 'yaml-syntax', document: index, message: problem.message, fieldPath: '', range: problem.range });
+    }
+    return manifest ? findings : [];
   },
 };

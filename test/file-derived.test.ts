@@ -1,0 +1,44 @@
+/** File-wide values carried from one models array to the next (server/src/core/rules/file-derived.ts). */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { carriesOver, fileDerived } from '../server/src/core/rules/file-derived';
+import type { DocumentModel } from '../server/src/core/model/types';
+
+/** Stand-ins: the derivation below reads only `templated`. */
+const model = (templated: boolean): DocumentModel => ({ templated }) as unknown as DocumentModel;
+
+describe('fileDerived', () => {
+  it('derives once per array, carries the value over edits that agree, and derives again for one that does not', () => {
+    let derivations = 0;
+    const anyTemplated = fileDerived((documents) => {
+      derivations++;
+      return documents.some((d) => d.templated);
+    }, (before, after) => before.templated === after.templated);
+    const first = [model(false), model(false), model(false)];
+    assert.equal(anyTemplated(first), false);
+    assert.equal(anyTemplated(first), false);
+    assert.equal(derivations, 1);
+    const edited = [first[0], model(false), first[2]];
+    assert.equal(anyTemplated(edited), false);
+    assert.equal(derivations, 1, 'a changed document that agrees carries the value over');
+    const templated = [edited[0], edited[1], model(true)];
+    assert.equal(anyTemplated(templated), true);
+    assert.equal(derivations, 2);
+    assert.equal(anyTemplated([...templated, model(false)]), true);
+    assert.equal(derivations, 3, 'a list of another length is derived afresh');
+  });
+
+  it('compares lists by their documents, and by the rule only where they differ', () => {
+    const a = model(false);
+    const calls: string[] = [];
+    const agrees = (x: DocumentModel, y: DocumentModel): boolean => {
+      calls.push(`${x.templated}->${y.templated}`);
+      return x.templated === y.templated;
+    };
+    assert.equal(carriesOver([a, a], [a, a], agrees), true);
+    assert.deepEqual(calls, []);
+    assert.equal(carriesOver([a, a], [a, model(true)], agrees), false);
+    assert.deepEqual(calls, ['false->true']);
+    assert.equal(carriesOver([a], [a, a], agrees), false);
+  });
+});
