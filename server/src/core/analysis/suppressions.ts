@@ -7,7 +7,12 @@
 const DIRECTIVE = /#\s*kube-volumes-disable(-next-line)?\b([^\n]*)/g;
 const ALL = '*';
 
+/** What every directive starts with: a text without it has none. */
+export const DIRECTIVE_WORD = 'kube-volumes-disable';
+
 export interface Suppressions {
+  /** Whether the text holds DIRECTIVE_WORD at all. */
+  readonly mentioned: boolean;
   /** Rules silenced in the whole file. */
   readonly file: ReadonlySet<string>;
   /** 0-based line -> rules silenced on that line. */
@@ -22,7 +27,7 @@ function ruleList(rest: string): Set<string> {
 export function findSuppressions(text: string): Suppressions {
   const file = new Set<string>();
   const lines = new Map<number, Set<string>>();
-  if (!text.includes('kube-volumes-disable')) return { file, lines };
+  if (!text.includes(DIRECTIVE_WORD)) return { mentioned: false, file, lines };
   for (const match of text.matchAll(DIRECTIVE)) {
     const rules = ruleList(match[2]);
     if (!match[1]) {
@@ -33,7 +38,19 @@ export function findSuppressions(text: string): Suppressions {
     for (let i = text.indexOf('\n'); i !== -1 && i < match.index!; i = text.indexOf('\n', i + 1)) line++;
     lines.set(line + 1, new Set([...(lines.get(line + 1) ?? []), ...rules]));
   }
-  return { file, lines };
+  return { mentioned: true, file, lines };
+}
+
+/**
+ * The suppressions of `text` after an edit of `[start, end)` that kept every line break: those
+ * `previous` found, when its text held no directive and the edited line holds none now (a
+ * directive lies within one line, so no other line can have gained one). Otherwise found again.
+ */
+export function suppressionsAfterLineEdit(previous: Suppressions, text: string, start: number, end: number): Suppressions {
+  if (previous.mentioned) return findSuppressions(text);
+  const lineEnd = text.indexOf('\n', end);
+  const line = text.slice(text.lastIndexOf('\n', start - 1) + 1, lineEnd === -1 ? text.length : lineEnd);
+  return line.includes(DIRECTIVE_WORD) ? findSuppressions(text) : previous;
 }
 
 /** The rules silenced in the whole file, from the suppressions of its documents (a shared empty set when none). */

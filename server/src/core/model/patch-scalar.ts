@@ -163,8 +163,12 @@ function copyOf(scalar: Scalar): Scalar {
 function shift(node: Node | null | undefined, from: number, delta: number, skip: Scalar): void {
   const range = node?.range;
   if (!range || range[2] < from || node === skip) return;
-  // A new array: a node's range may be shared (the package does not promise otherwise), and must move once.
-  node.range = [range[0] >= from ? range[0] + delta : range[0], range[1] >= from ? range[1] + delta : range[1], range[2] + delta];
+  // In place: the composer gives each node an array of its own (patch-scalar.test.ts compares every
+  // range with a fresh parse, and a shared array would move twice). A new array per node made a
+  // keystroke in a 13,000-line document allocate a megabyte.
+  if (range[0] >= from) range[0] += delta;
+  if (range[1] >= from) range[1] += delta;
+  range[2] += delta;
   const items = (node as { items?: unknown[] }).items;
   if (items === undefined) return;
   const all = isMap(node);

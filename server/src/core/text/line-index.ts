@@ -5,10 +5,23 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+  private constructor(private readonly lineStarts: readonly number[]) {}
 
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  static of(text: string): LineIndex {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return new LineIndex(starts);
+  }
+
+  /**
+   * The index of the text after an edit at `at` that added and removed no line break and changed
+   * the length by `delta`: the lines that start after `at` move by `delta`. A pass over 13,000
+   * numbers instead of a scan of 800,000 characters, on each keystroke in a large document.
+   */
+  shifted(at: number, delta: number): LineIndex {
+    const starts = this.lineStarts.slice();
+    for (let i = starts.length - 1; i > 0 && starts[i] > at; i--) starts[i] += delta;
+    return new LineIndex(starts);
   }
 
   positionAt(offset: number): Position {

@@ -1,0 +1,58 @@
+/**
+ * After a keystroke that keeps every line break, the edited document's line index and
+ * suppressions are moved from the previous analysis instead of found again: each must equal what
+ * a scan of the new text finds.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { findSuppressions, suppressionsAfterLineEdit } from '../server/src/core/analysis/suppressions';
+import { LineIndex } from '../server/src/core/text/line-index';
+
+const SEED = Number(process.env.KV_FUZZ_SEED ?? 20261204);
+const RUNS = Number(process.env.KV_FUZZ_RUNS ?? 0) || 500;
+
+const LINE = fc.oneof(
+  fc.stringMatching(/^[a-z: -]{0,12}$/),
+  fc.constantFrom('# kube-volumes-disable-next-line', '# kube-volumes-disable unused-volume', 'x: 1 # kube-volumes-disabl', '#', ' kube-volumes-disable'),
+);
+const TEXT = fc.array(LINE, { minLength: 1, maxLength: 8 }).map((lines) => lines.join('\n'));
+/** Characters that, typed into a line, can make or break a directive, but never a line break. */
+const TYPED = fc.stringMatching(/^[#e a-z-]{0,4}$/);
+
+/** A keystroke on one line: `[start, end)` replaced by `typed`, neither holding a line break. */
+function lineEdit(text: string, at: number, remove: number, typed: string): { start: number; end: number; after: string } | undefined {
+  const start = at % (text.length + 1);
+  const end = Math.min(text.length, start + remove);
+  if (text.slice(start, end).includes('\n')) return undefined;
+  return { start, end, after: text.slice(0, start) + typed + text.slice(end) };
+}
+
+describe('moved text indexes', () => {
+  it('a shifted line index gives every offset the position a new index gives', () => {
+    fc.assert(fc.property(TEXT, fc.nat(), fc.nat(3), TYPED, (text, at, remove, typed) => {
+      const edit = lineEdit(text, at, remove, typed);
+      if (!edit) return;
+      const shifted = LineIndex.of(text).shifted(edit.start, typed.length - (edit.end - edit.start));
+      const fresh = LineIndex.of(edit.after);
+      for (let offset = 0; offset <= edit.after.length; offset++) assert.deepEqual(shifted.positionAt(offset), fresh.positionAt(offset));
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('suppressions after a one-line edit equal those found in the new text', () => {
+    fc.assert(fc.property(TEXT, fc.nat(), fc.nat(3), TYPED, (text, at, remove, typed) => {
+      const edit = lineEdit(text, at, remove, typed);
+      if (!edit) return;
+      const moved = suppressionsAfterLineEdit(findSuppressions(text), edit.after, edit.start, edit.start + typed.length);
+      assert.deepEqual(moved, findSuppressions(edit.after));
+    }), { seed: SEED, numRuns: RUNS });
+  });
+
+  it('finds a directive typed into a line of a text that had none', () => {
+    const before = 'a: 1\n# kube-volumes-disabl\nb: 2';
+    const at = before.indexOf('disabl') + 'disabl'.length;
+    const after = `${before.slice(0, at)}e${before.slice(at)}`;
+    const moved = suppressionsAfterLineEdit(findSuppressions(before), after, at, at + 1);
+    assert.deepEqual([...moved.file], ['*']);
+  });
+});
