@@ -209,6 +209,7 @@ async function main() {
     const startOurs = () => new LspClient(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio']);
     const noop = await measureServer(startNoop(), input, KEYSTROKES);
     noop.first.ms = await firstDiagnostics(startNoop, input, noop.first.ms);
+    const noopRope = await measureServer(new LspClient(process.execPath, ['--import', 'tsx', path.join(BENCH, 'noop-server.mjs'), '--rope', '--stdio']), input, KEYSTROKES);
     const ours = await measureServer(startOurs(), input, KEYSTROKES);
     ours.first.ms = await firstDiagnostics(startOurs, input, ours.first.ms);
     let other;
@@ -224,7 +225,7 @@ async function main() {
     }
     const findings = compareFindings(input, ours.first.diagnostics);
     const stillEqual = compareFindings(input, ours.last);
-    rows.push({ input, floor, noop, ours, other, findings, stillEqual });
+    rows.push({ input, floor, noop, noopRope, ours, other, findings, stillEqual });
     log(`  parse ${ms(floor.wholeCold)} ms | first: ours ${ms(ours.first.ms)} noop ${ms(noop.first.ms)} yls ${ms(other?.first.ms)} | keystroke p50 ours ${ms(percentile(ours.changes, 50))} noop ${ms(percentile(noop.changes, 50))} yls ${ms(percentile(other?.changes ?? [], 50))} | rss ours ${mb(ours.rss)} yls ${mb(other?.rss)} MB${findings ? ` | findings ${findings.equal ? 'equal' : 'DIFFER'}` : ''}`);
   }
   const retainedInput = rows.find((r) => r.input.expected && r.input.documents === 1000)?.input;
@@ -284,7 +285,7 @@ function report(rows, yls, seconds, retained, busy) {
     + `typed one after another at the end of the value of a \`name:\` line in the middle of the file (inside its quotes when quoted) (${KEYSTROKES} keystrokes; yaml-language-server fewer, see below). `
     + 'First diagnostics and the cold parse are the median of three fresh processes for files up to 3 MB, one above. '
     + 'Floors: `yaml` = the `yaml` package (the parser kube-volumes uses, same options) parsing the whole file with parseAllDocuments, in a fresh process (cold, as a server meets a file) and warm (median); '
-    + '"one doc" = parseDocument of the document being edited (warm median); do-nothing = an LSP server that syncs the text like ours and publishes empty diagnostics (bench/noop-server.mjs). '
+    + '"one doc" = parseDocument of the document being edited (warm median); do-nothing = an LSP server that syncs the text with the library\'s TextDocument and publishes empty diagnostics (bench/noop-server.mjs; ours keeps the text as a rope, see "Text sync" below). '
     + '"do-nothing + one doc" is the least a keystroke can cost with any design that parses the edited document again with `yaml`. '
     + 'RSS = the server process\'s peak resident memory (VmHWM).', '');
   lines.push('## Targets', '');
@@ -297,6 +298,16 @@ function report(rows, yls, seconds, retained, busy) {
     const o50 = percentile(r.ours.changes, 50), o95 = percentile(r.ours.changes, 95), n50 = percentile(r.noop.changes, 50), n95 = percentile(r.noop.changes, 95);
     const findings = r.findings ? `${r.findings.reported} / ${r.findings.planted} planted${r.findings.equal ? ', equal' : ', DIFFER'}` : `${r.ours.first.diagnostics.length} (real file)`;
     lines.push(`| ${r.input.name} | ${r.input.documents} | ${r.input.text.split('\n').length} | ${(r.input.text.length / 1e6).toFixed(2)} | ${ms(r.floor.wholeCold)} / ${ms(r.floor.wholeWarm)} | ${ms(r.floor.oneWarm)} | ${ms(r.noop.first.ms)} | ${ms(r.ours.first.ms)} | ${ratio(r.ours.first.ms, r.floor.wholeCold)} | ${ms(n50)} / ${ms(n95)} | ${ms(o50)} / ${ms(o95)} | ${ratio(o50, n50)} / ${ratio(o95, n95)} | ${ms(n50 + r.floor.oneWarm)} | ${ratio(o50, n50 + r.floor.oneWarm)} | ${mb(r.ours.rss)} | ${mb(r.noop.rss)} | ${findings} |`);
+  }
+  lines.push('', '### Text sync', '');
+  lines.push('The do-nothing server above keeps each file as the library\'s TextDocument, which applies an edit as `before + text + after` and copies the whole text on the next edit. '
+    + 'Ours keeps it as a rope (server/src/lsp/rope-text-document.ts) and copies only the pieces an edit touches. The same do-nothing server with the rope shows how much of the floor is that copy, '
+    + 'and what our analysis costs beyond a rope\'s sync (not a target).', '');
+  lines.push('| file | do-nothing, library TextDocument p50 / p95 | do-nothing, rope p50 / p95 | ours p50 / p95 | ours / rope do-nothing p50 |');
+  lines.push('| --- | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    const [n50, n95, r50, r95, o50, o95] = [r.noop, r.noopRope, r.ours].flatMap((m) => [percentile(m.changes, 50), percentile(m.changes, 95)]);
+    lines.push(`| ${r.input.name} | ${ms(n50)} / ${ms(n95)} | ${ms(r50)} / ${ms(r95)} | ${ms(o50)} / ${ms(o95)} | ${ratio(o50, r50)} |`);
   }
   lines.push('', '### Hover and completion', '');
   const anyRequests = rows.some((r) => r.ours.hover || r.ours.completion);
