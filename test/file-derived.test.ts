@@ -1,7 +1,7 @@
 /** File-wide values carried from one models array to the next (server/src/core/rules/file-derived.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { carriesOver, fileDerived } from '../server/src/core/rules/file-derived';
+import { carriesOver, fileDerived, succeeds } from '../server/src/core/rules/file-derived';
 import type { DocumentModel } from '../server/src/core/model/types';
 
 /** Stand-ins: the derivation below reads only `templated`. */
@@ -19,13 +19,19 @@ describe('fileDerived', () => {
     assert.equal(anyTemplated(first), false);
     assert.equal(derivations, 1);
     const edited = [first[0], model(false), first[2]];
+    succeeds(edited, first);
     assert.equal(anyTemplated(edited), false);
     assert.equal(derivations, 1, 'a changed document that agrees carries the value over');
     const templated = [edited[0], edited[1], model(true)];
+    succeeds(templated, edited);
     assert.equal(anyTemplated(templated), true);
     assert.equal(derivations, 2);
-    assert.equal(anyTemplated([...templated, model(false)]), true);
+    const longer = [...templated, model(false)];
+    succeeds(longer, templated);
+    assert.equal(anyTemplated(longer), true);
     assert.equal(derivations, 3, 'a list of another length is derived afresh');
+    assert.equal(anyTemplated([edited[0], edited[1], edited[2]]), false);
+    assert.equal(derivations, 4, 'a list made from none is derived afresh');
   });
 
   it('compares lists by their documents, and by the rule only where they differ', () => {

@@ -8,6 +8,7 @@
  * kept per models array (file-index.ts), and must be built again when a model in it changed.
  */
 import type { DocumentModel } from '../model/types';
+import { succeeds } from '../rules/file-derived';
 
 /** What FactColumns reads of an analysed document. */
 interface WithFacts {
@@ -41,7 +42,9 @@ export class FactColumns {
       models[i] = document.model;
       for (let r = 0; r < this.rules; r++) facts[r][i] = document.facts[r];
     }
-    return models && facts ? this.keep(documents, { models, facts }) : this.columns;
+    if (!models || !facts) return this.columns;
+    succeeds(models, this.columns.models);
+    return this.keep(documents, { models, facts });
   }
 
   private built(documents: readonly WithFacts[]): Columns {

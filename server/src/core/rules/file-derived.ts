@@ -22,16 +22,27 @@ export interface FileDerivation<T> {
  */
 export function fileDerived<T>(derive: (documents: Models) => T, agrees: (before: DocumentModel, after: DocumentModel) => boolean): FileDerivation<T> {
   const values = new WeakMap<Models, T>();
-  // Weak, so that a closed file's documents are not kept for the next file's rules to compare with.
-  let last: WeakRef<Models> | undefined;
   return (documents) => {
     if (values.has(documents)) return values.get(documents)!;
-    const previous = last?.deref();
+    const previous = predecessors.get(documents);
     const value = previous && values.has(previous) && carriesOver(previous, documents, agrees) ? values.get(previous)! : derive(documents);
     values.set(documents, value);
-    last = new WeakRef(documents);
     return value;
   };
+}
+
+/**
+ * The models array each one was made from, for the carry-over. One link only: the previous
+ * array's own link is dropped, so a file's arrays do not stay alive in a chain. (A WeakRef to the
+ * last array would not do: V8 keeps a WeakRef's target alive until the current task ends, and the
+ * CLI or a test analysing thousands of files in one task kept every array.)
+ */
+const predecessors = new WeakMap<Models, Models>();
+
+/** Records that `next` was made from `previous` by replacing some of its documents. */
+export function succeeds(next: Models, previous: Models): void {
+  predecessors.delete(previous);
+  predecessors.set(next, previous);
 }
 
 /** Whether two lists of documents have the same length and agree where they hold different documents. */
