@@ -39,6 +39,22 @@ describe('moved text indexes', () => {
     }), { seed: SEED, numRuns: RUNS });
   });
 
+  it('after any number of such edits (folded in every 32), the index still gives what a new one gives', () => {
+    const EDIT = fc.record({ at: fc.nat(), remove: fc.nat(2), typed: TYPED });
+    fc.assert(fc.property(TEXT, fc.array(EDIT, { maxLength: 70 }), (start, edits) => {
+      let text = start;
+      let index = LineIndex.of(text);
+      for (const { at, remove, typed } of edits) {
+        const edit = lineEdit(text, at, remove, typed);
+        if (!edit) continue;
+        index = index.shifted(edit.start, typed.length - (edit.end - edit.start));
+        text = edit.after;
+      }
+      const fresh = LineIndex.of(text);
+      for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(index.positionAt(offset), fresh.positionAt(offset));
+    }), { seed: SEED, numRuns: Math.ceil(RUNS / 5) });
+  });
+
   it('suppressions after a one-line edit equal those found in the new text', () => {
     fc.assert(fc.property(TEXT, fc.nat(), fc.nat(3), TYPED, (text, at, remove, typed) => {
       const edit = lineEdit(text, at, remove, typed);
