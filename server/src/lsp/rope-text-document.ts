@@ -52,8 +52,12 @@ function wellFormed(range: Range): Range {
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
 }
 
+/**
+ * Whether the library's update of its line table stays sound for `range`: an end on the line
+ * after the last (Neovim deletes the last lines so) is; an end further out would leave holes.
+ */
 function isWithin(range: Range, lineCount: number): boolean {
-  return range.start.line >= 0 && range.end.line < lineCount;
+  return range.end.line <= lineCount;
 }
 
 function isIncremental(change: TextDocumentContentChangeEvent): change is { range: Range; rangeLength?: number; text: string } {
@@ -91,7 +95,11 @@ export class RopeTextDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    if (range) return this.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (range) {
+      // As the library's substring, a range given end first is read start first.
+      const [a, b] = [this.offsetAt(range.start), this.offsetAt(range.end)];
+      return this.slice(Math.min(a, b), Math.max(a, b));
+    }
     if (this.whole === undefined) {
       // A concatenation, not a copy: V8 links the pieces and copies them only when the characters are read.
       let whole = '';
@@ -149,7 +157,7 @@ export class RopeTextDocument implements TextDocument {
     this.replace(startOffset, endOffset, text);
     const lineOffsets = this.getLineOffsets();
     if (!isWithin(range, lineOffsets.length)) {
-      // No editor sends lines past the end; the library would leave holes in its table. Count again.
+      // No editor sends such lines; the library would leave holes in its table. Count again.
       this.lineOffsets = undefined;
       return;
     }
