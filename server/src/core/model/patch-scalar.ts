@@ -269,7 +269,8 @@ export function patchScalar(previous: Document.Parsed, text: string, edit: Docum
   const resolved = resolve(found.scalar, text.slice(start, end + delta), found.inFlow);
   if (!resolved) return undefined;
   // Everything the parser derives from the text comes from the new scalar; its place and comments from the old one.
-  const replaced = copyOf(resolved);
+  // resolve() always makes a scalar of its own (never `found.scalar` itself): no copy needed.
+  const replaced = resolved;
   replaced.range = [start, end + delta, nodeEnd + delta];
   for (const key of ['comment', 'commentBefore', 'spaceBefore'] as const) {
     if (found.scalar[key] === undefined) delete replaced[key];
