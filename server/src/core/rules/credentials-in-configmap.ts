@@ -12,11 +12,15 @@ import type { DocumentRule, Finding } from './types';
 
 const ID = 'credentials-in-configmap';
 
-/** What a value holds that belongs in a Secret, if anything. */
+/**
+ * What a value holds that belongs in a Secret, if anything. A line's indentation is `[ \t]*`, not
+ * `\s*`: under the `m` flag `^\s*` runs across line breaks from every line start, and a value of
+ * 40,000 blank lines took seconds to fail (quadratic).
+ */
 function credentialIn(key: string, value: string): string | undefined {
   if (/-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/.test(value)) return 'a private key';
-  if (/^\s*client-key-data:\s*\S/m.test(value)) return 'a kubeconfig with a client key (client-key-data)';
-  if (/^\s*kind:\s*Config\s*$/m.test(value) && /^\s*token:\s*\S/m.test(value)) return 'a kubeconfig with a bearer token';
+  if (/^[ \t]*client-key-data:\s*\S/m.test(value)) return 'a kubeconfig with a client key (client-key-data)';
+  if (/^[ \t]*kind:[ \t]*Config[ \t]*$/m.test(value) && /^[ \t]*token:\s*\S/m.test(value)) return 'a kubeconfig with a bearer token';
   const named = /(^|[._-])(password|passwd|secret|token|api[_-]?key|private[_-]?key)$/i.test(key);
   const literal = value.trim() !== '' && !/\$\{|\{\{|^\$\(|^<.*>$/.test(value.trim());
   return named && literal && !/\n/.test(value.trim()) ? `a value named "${key}"` : undefined;
