@@ -140,7 +140,10 @@ export function codeActions(document: TextDocument, analysis: FileAnalysis, diag
       });
     }
     if (rule !== 'yaml-syntax') {
-      const edit = disableInFileEdit(rule, document.getText().includes('\r\n') ? '\r\n' : '\n');
+      // The comment goes on the first line: it ends its lines as the first document does. Reading the
+      // whole text instead would copy a large file on every request, and VS Code asks for actions on
+      // each keystroke while the cursor is on a finding.
+      const edit = disableInFileEdit(rule, analysis.chunks[0]?.text.includes('\r\n') ? '\r\n' : '\n');
       actions.push({
         title: `Disable ${rule} in this file`,
         kind: CodeActionKind.QuickFix,
