@@ -10,7 +10,9 @@
  * reads its characters (the analysis does not, after an edit inside one document).
  *
  * Every answer (text, offsets, positions, line count) is the library's: the line table is
- * updated after an edit exactly as the library updates it, including its quirks.
+ * updated after an edit exactly as the library updates it, including its quirks, except after an
+ * edit that ends beyond the line after the last, where the library would leave holes in its
+ * table: then the lines are counted again.
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 
@@ -33,11 +35,11 @@ function cut(text: string, pieceLength: number): string[] {
 }
 
 /**
- * The offsets at which lines start in `text` (the text of an insertion at `offset`), as the
+ * The offsets at which lines start within `text` (the text of an insertion at `offset`), as the
  * library counts them: `\r\n`, `\r` and `\n` each end a line.
  */
-function lineStartsIn(text: string, offset: number, atLineStart: boolean): number[] {
-  const starts = atLineStart ? [offset] : [];
+function lineStartsIn(text: string, offset: number): number[] {
+  const starts: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (!isEndOfLine(code)) continue;
@@ -163,7 +165,7 @@ export class RopeTextDocument implements TextDocument {
     }
     const startLine = Math.max(range.start.line, 0);
     const endLine = Math.max(range.end.line, 0);
-    const added = lineStartsIn(text, startOffset, false);
+    const added = lineStartsIn(text, startOffset);
     if (endLine - startLine === added.length) {
       for (let i = 0; i < added.length; i++) lineOffsets[i + startLine + 1] = added[i];
     } else if (added.length < 10_000) {
