@@ -242,9 +242,13 @@ describe('robustness', () => {
     const document = TextDocument.create('file:///p.yaml', 'yaml', 1, PROTOTYPE_NAMES);
     const analysis = new FileAnalyzer().analyse(PROTOTYPE_NAMES, DEFAULT_SETTINGS);
     const range = { start: { line: 1, character: 6 }, end: { line: 1, character: 17 } };
-    // Another extension's diagnostic may carry any code: it gets no fix of ours, and no exception.
-    const actions = features.codeActions(document, analysis, [{ range, message: 'x', code: 'constructor', source: 'kube-volumes' }]);
-    for (const action of actions) assert.equal(typeof action.title, 'string');
+    // A diagnostic under our source may carry any code (a stale one, another tool's): one that names
+    // no rule of ours gets no fix and no disable comment, and no exception.
+    for (const code of ['constructor', '__proto__', 'not-a-rule']) {
+      assert.deepEqual(features.codeActions(document, analysis, [{ range, message: 'x', code, source: 'kube-volumes' }]), [], code);
+    }
+    const ours = features.codeActions(document, analysis, [{ range, message: 'x', code: 'mount-without-volume', source: 'kube-volumes' }]);
+    assert.ok(ours.some((action) => action.title === 'Disable mount-without-volume in this file'), 'a rule of ours is still offered its disable comment');
   });
 
   it('an alias bomb is never expanded: the model walks nodes, and nothing converts to JS', () => {

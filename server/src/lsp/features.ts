@@ -16,6 +16,7 @@ import { hoverAt } from '../core/features/hover';
 import { definitionAt, isValidVolumeName, occurrencesAt, renameEdits, renameRangeAt } from '../core/features/navigation';
 import { outline, OutlineItem, OutlineKind } from '../core/features/outline';
 import type { Range } from '../core/model/yaml-nodes';
+import { ruleById } from '../core/rules/registry';
 import { repairIndentation } from '../core/paste/repair';
 import { SOURCE } from './diagnostics';
 
@@ -120,8 +121,11 @@ export function codeActions(document: TextDocument, analysis: FileAnalysis, diag
     if (diagnostic.source !== SOURCE) continue;
     const data = (diagnostic.data ?? {}) as Record<string, unknown>;
     const rule = String(diagnostic.code ?? data.rule ?? '');
+    // Only our rules have fixes and disable comments: a code that names none (a stale or foreign
+    // diagnostic under our source) would be offered a comment that silences nothing.
+    if (!ruleById(rule)) continue;
     const located = locate(analysis, document.offsetAt(diagnostic.range.start));
-    if (!located || !rule) continue;
+    if (!located) continue;
     const base = analysis.chunks[located.document].offset;
     const finding = {
       rule,
