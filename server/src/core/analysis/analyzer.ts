@@ -326,7 +326,7 @@ export class FileAnalyzer {
   private cached(text: string, index: number, shift: number): AnalysedDocument | undefined {
     // A chunk rebuilt around an edit holds the very string of the previous chunk: one pointer comparison,
     // without reading the analysed document (at 5,000 documents, reading each is a cache miss apiece).
-    if (this.previousChunks[index]?.text === text && this.previous.length === this.previousChunks.length) return this.live(this.previous[index]) ?? this.prepared.get(text);
+    if (this.previousChunks[index]?.text === text) return this.live(this.previous[index]) ?? this.prepared.get(text);
     return ifSameText(this.live(this.previous[index]), text) ?? ifSameText(this.live(this.previous[index - shift]), text) ?? this.prepared.get(text);
   }
 

@@ -157,8 +157,9 @@ function copyOf(scalar: Scalar): Scalar {
 
 /**
  * Moves by `delta` every offset at or after `from` in the tree; nodes that end before `from` lie
- * wholly before the edit. Written for speed, as it visits every node after the edit: a map's items
- * are always pairs (a sequence's items are nodes, pairs only if the package ever makes them), and only collections have items.
+ * wholly before the edit. With `suffixMoved`, nodes that start at or after `from` are left to
+ * moveAfter's loop, and only the nodes that span the edit are visited. A map's items are always
+ * pairs (a sequence's items are nodes, pairs only if the package ever makes them), and only collections have items.
  */
 function shift(node: Node | null | undefined, from: number, delta: number, skip: Scalar, suffixMoved: boolean): void {
   const range = node?.range;
