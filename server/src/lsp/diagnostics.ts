@@ -24,19 +24,32 @@ export function ruleDocsUri(ruleId: string, docsRoot: string): string {
   return uri;
 }
 
-/**
- * Conversions already made, per core diagnostic and document URI. The engine hands back the same
- * diagnostic objects for every document a keystroke did not touch, so a keystroke converts only
- * the new ones.
- */
-const converted = new WeakMap<Diagnostic, { uri: string; docsRoot: string; lsp: LspDiagnostic }>();
-
 export function toLspDiagnostic(diagnostic: Diagnostic, uri: string, docsRoot: string): LspDiagnostic {
-  const known = converted.get(diagnostic);
-  if (known && known.uri === uri && known.docsRoot === docsRoot) return known.lsp;
-  const lsp = convert(diagnostic, uri, docsRoot);
-  converted.set(diagnostic, { uri, docsRoot, lsp });
-  return lsp;
+  return convert(diagnostic, uri, docsRoot);
+}
+
+/**
+ * The LSP diagnostics of one document, reusing the conversions of its previous publication: the
+ * engine hands back the same diagnostic objects for every document a keystroke did not touch, so
+ * a keystroke converts only the new ones. One map per publication, not a WeakMap by diagnostic:
+ * diagnostics are made on every keystroke, and V8's scavenger keeps every WeakMap entry alive
+ * until a full collection (core/memo.ts).
+ */
+export class PublishedDiagnostics {
+  private previous = new Map<Diagnostic, LspDiagnostic>();
+
+  constructor(private readonly uri: string, private readonly docsRoot: string) {}
+
+  of(diagnostics: readonly Diagnostic[]): LspDiagnostic[] {
+    const next = new Map<Diagnostic, LspDiagnostic>();
+    const converted = diagnostics.map((diagnostic) => {
+      const lsp = this.previous.get(diagnostic) ?? convert(diagnostic, this.uri, this.docsRoot);
+      next.set(diagnostic, lsp);
+      return lsp;
+    });
+    this.previous = next;
+    return converted;
+  }
 }
 
 function convert(diagnostic: Diagnostic, uri: string, docsRoot: string): LspDiagnostic {

@@ -12,7 +12,7 @@ import { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-lang
 import { FileAnalysis, FileAnalyzer } from '../core/analysis/analyzer';
 import type { TextChange } from '../core/text/split-documents';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
-import { toLspDiagnostic } from './diagnostics';
+import { PublishedDiagnostics } from './diagnostics';
 import * as features from './features';
 import { REPAIR_REQUEST } from './protocol';
 import { ROPE_DOCUMENTS, RopeTextDocument } from './rope-text-document';
@@ -90,6 +90,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return analyser;
   };
 
+  const published = new Map<string, PublishedDiagnostics>();
+  const publishedOf = (uri: string): PublishedDiagnostics => {
+    let conversions = published.get(uri);
+    if (!conversions) published.set(uri, (conversions = new PublishedDiagnostics(uri, docsRoot)));
+    return conversions;
+  };
+
   /** The single edit since the last analysis, which lets the analyser re-split only around it. */
   const changeSinceAnalysis = (uri: string): TextChange | undefined => {
     const since = edits.get(uri);
@@ -134,7 +141,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({
       uri,
       version: document.version,
-      diagnostics: diagnostics.map((d) => toLspDiagnostic(d, uri, docsRoot)),
+      diagnostics: publishedOf(uri).of(diagnostics),
     });
     return true;
   }
@@ -247,6 +254,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((event) => {
     queue.remove(event.document.uri);
     analysers.delete(event.document.uri);
+    published.delete(event.document.uri);
     latest.delete(event.document.uri);
     edits.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -294,9 +294,12 @@ export class FileAnalyzer {
     // ones hold such texts already; split from the file, they hold slices of it (equal in content, which is all `===` can compare).
     const chunks = preparation.rebuilt ? split : split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
     this.previous = documents;
-    this.spent.clear();
+    // New collections, not clear(): V8's clear() leaves the entries in the old table and links it to
+    // the new one, and once that table is in the old generation every scavenge keeps alive what it
+    // held (the documents of every keystroke since the last full collection).
+    this.spent = new Set();
     this.preparation = undefined;
-    this.prepared.clear();
+    this.prepared = new Map();
     this.previousChunks = chunks;
     this.previousLength = text.length;
     return { chunks, documents, diagnostics: this.diagnosticsOf(chunks, documents, settings) };
@@ -309,7 +312,7 @@ export class FileAnalyzer {
     this.previous = [];
     this.previousChunks = [];
     this.preparation = undefined;
-    this.prepared.clear();
+    this.prepared = new Map();
     this.optionsKey = optionsKey;
   }
 

@@ -16,6 +16,7 @@ import type { DocumentModel, MisplacedField, ObjectModel, PodSpecModel, ServiceA
 import { isListKind, podSpecPath, SELECTOR_REQUIRED } from './workloads';
 import { asMap, asSeq, findPair, getNode, getString, rangeOf } from './yaml-nodes';
 import { YAML_OPTIONS } from './yaml-options';
+import { Memo } from '../memo';
 
 /** Fields that belong to the pod spec; found above it (e.g. at a Deployment's `spec`), they are ignored or rejected. */
 const POD_FIELDS = ['volumes', 'imagePullSecrets', 'containers', 'initContainers'] as const;
@@ -154,7 +155,7 @@ function parseOrUnreadable(text: string): Document.Parsed | SyntaxProblem {
 export function parseDocumentModel(text: string): DocumentModel {
   const templated = hasTemplateActions(text);
   const document = parseOrUnreadable(templated ? blankTemplateActions(text) : text);
-  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened: looksFlattened(text), syntaxProblems: [document], aliased: false, ...EMPTY_MODEL_PARTS };
+  if (!(document instanceof Document)) return { text, isKubernetes: false, templated, flattened: looksFlattened(text), syntaxProblems: [document], aliased: false, ...EMPTY_MODEL_PARTS, memo: new Memo() };
   // Most manifests have no alias or merge key: skip the walk unless the text could hold one.
   const aliased = (text.includes('*') || text.includes('<<')) && resolveAliases(document);
   return documentModelOf(text, document, templated, aliased);
@@ -169,7 +170,7 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
   const syntaxProblems: SyntaxProblem[] = document.errors.filter((error) => !isAcceptedByGoYaml(error)).map((error) => toSyntaxProblem(error, text, flattened));
   const root = asMap(document.contents);
   const isKubernetes = root !== undefined && getString(root, 'kind') !== undefined && (getString(root, 'apiVersion') !== undefined || (templated && apiVersionIsAction(root, text)));
-  if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, ...EMPTY_MODEL_PARTS };
+  if (!root || !isKubernetes) return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, ...EMPTY_MODEL_PARTS, memo: new Memo() };
   const objects = objectsOf(root, text, templated);
   const podSpecs: PodSpecModel[] = [];
   const misplaced: MisplacedField[] = [];
@@ -181,7 +182,7 @@ export function documentModelOf(text: string, document: Document.Parsed, templat
     misplaced.push(...parts.misplaced);
   }
   const serviceAccounts = objects.map(serviceAccountOf).filter((sa): sa is ServiceAccountModel => sa !== undefined);
-  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, templated, syntaxProblems, aliased), serviceAccounts, misplaced };
+  return { text, parsed: document, isKubernetes, templated, flattened, syntaxProblems, aliased, objects, podSpecs: withCertainty(podSpecs, text, templated, syntaxProblems, aliased), serviceAccounts, misplaced, memo: new Memo() };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Document, Pair, YAMLMap } from 'yaml';
 import type { Range, ScalarRef } from './yaml-nodes';
+import type { Memo } from '../memo';
 
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -135,4 +136,6 @@ export interface DocumentModel {
   readonly serviceAccounts: ServiceAccountModel[];
   /** Fields written at the wrong level, e.g. `volumes` inside a container or at a Deployment's `spec`. */
   readonly misplaced: MisplacedField[];
+  /** What rules work out once per model (the pod specs they may speak about, schema problems): see memo.ts. */
+  readonly memo: Memo;
 }

@@ -17,32 +17,38 @@ export interface FileDerivation<T> {
 }
 
 /**
- * `derive` memoised per array; `agrees(before, after)` says that a document changed from `before`
- * to `after` leaves the value as it was.
+ * `derive` memoised for the latest array it was asked about; `agrees(before, after)` says that a
+ * document changed from `before` to `after` leaves the value as it was. One value, held strongly,
+ * not one per array in a WeakMap: a new array comes with every keystroke, and V8's scavenger keeps
+ * every WeakMap entry alive until a full collection (memo.ts). The file rules of one analysis all
+ * ask about the same array; an analysis of another file in between costs one derivation afresh.
  */
 export function fileDerived<T>(derive: (documents: Models) => T, agrees: (before: DocumentModel, after: DocumentModel) => boolean): FileDerivation<T> {
-  const values = new WeakMap<Models, T>();
+  let last: { readonly documents: Models; readonly value: T } | undefined;
   return (documents) => {
-    if (values.has(documents)) return values.get(documents)!;
-    const previous = predecessors.get(documents);
-    const value = previous && values.has(previous) && carriesOver(previous, documents, agrees) ? values.get(previous)! : derive(documents);
-    values.set(documents, value);
+    if (last?.documents === documents) return last.value;
+    const carried = last !== undefined && madeFrom(documents) === last.documents && carriesOver(last.documents, documents, agrees);
+    const value = carried ? last!.value : derive(documents);
+    last = { documents, value };
     return value;
   };
 }
 
 /**
- * The models array each one was made from, for the carry-over. One link only: the previous
- * array's own link is dropped, so a file's arrays do not stay alive in a chain. (A WeakRef to the
- * last array would not do: V8 keeps a WeakRef's target alive until the current task ends, and the
- * CLI or a test analysing thousands of files in one task kept every array.)
+ * The latest models array and the one it was made from, for the carry-over: one link, so that a
+ * file's arrays do not stay alive in a chain. (A WeakRef to the last array would not do either:
+ * V8 keeps a WeakRef's target alive until the current task ends, and the CLI or a test analysing
+ * thousands of files in one task kept every array.)
  */
-const predecessors = new WeakMap<Models, Models>();
+let link: { readonly next: Models; readonly previous: Models } | undefined;
 
 /** Records that `next` was made from `previous` by replacing some of its documents. */
 export function succeeds(next: Models, previous: Models): void {
-  predecessors.delete(previous);
-  predecessors.set(next, previous);
+  link = { next, previous };
+}
+
+function madeFrom(documents: Models): Models | undefined {
+  return link?.next === documents ? link.previous : undefined;
 }
 
 /** Whether two lists of documents have the same length and agree where they hold different documents. */

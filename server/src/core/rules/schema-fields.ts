@@ -3,6 +3,7 @@
  * volumeMounts and volumeDevices entry of a document, each with the YAML it concerns.
  */
 import type { YAMLMap } from 'yaml';
+import { memoKey } from '../memo';
 import type { DocumentModel } from '../model/types';
 import { asMap, keyText } from '../model/yaml-nodes';
 import { nodeAt, pathOf, SchemaProblem, schemaProblems } from '../schemas/validate';
@@ -56,16 +57,11 @@ function locate(problem: SchemaProblem, root: YAMLMap, base: string, owner: (seg
   return { problem, owner: owner(problem.segments.slice(0, -1)), node: nodeAt(root, problem.segments).node, path: pathOf(base, problem.segments) };
 }
 
-/** Both schema rules read the same problems: validate each document model once. */
-const cache = new WeakMap<DocumentModel, LocatedProblem[]>();
+/** Both schema rules read the same problems: each document model is validated once (memo.ts). */
+const PROBLEMS = memoKey<LocatedProblem[]>('schema problems');
 
 export function locatedProblems(document: DocumentModel): LocatedProblem[] {
-  let problems = cache.get(document);
-  if (!problems) {
-    problems = validateDocument(document);
-    cache.set(document, problems);
-  }
-  return problems;
+  return document.memo.get(PROBLEMS, () => validateDocument(document));
 }
 
 function validateDocument(document: DocumentModel): LocatedProblem[] {

@@ -1,22 +1,17 @@
 /** Which pod specs a rule may speak about, so that no rule reports what a template or a base could change. */
+import { memoKey } from '../memo';
 import type { DocumentModel, PodSpecModel } from '../model/types';
 
 /**
- * A list worked out once per document model: file rules ask for every document's on each
- * keystroke, and the models of the documents not edited are the same objects as before.
+ * Lists worked out once per document model (kept on it, see memo.ts): file rules ask for every
+ * document's on each keystroke, and the models of the documents not edited are the same objects as before.
  */
-function memo(cache: WeakMap<DocumentModel, readonly PodSpecModel[]>, document: DocumentModel, make: () => PodSpecModel[]): readonly PodSpecModel[] {
-  let list = cache.get(document);
-  if (!list) cache.set(document, (list = make()));
-  return list;
-}
-
-const literal = new WeakMap<DocumentModel, readonly PodSpecModel[]>();
-const complete = new WeakMap<DocumentModel, readonly PodSpecModel[]>();
+const LITERAL = memoKey<readonly PodSpecModel[]>('literal pod specs');
+const COMPLETE = memoKey<readonly PodSpecModel[]>('complete pod specs');
 
 /** Pod specs whose text is all there: no Helm actions inside them. */
 export function literalPodSpecs(document: DocumentModel): readonly PodSpecModel[] {
-  return memo(literal, document, () => document.podSpecs.filter((podSpec) => !podSpec.object.templated));
+  return document.memo.get(LITERAL, () => document.podSpecs.filter((podSpec) => !podSpec.object.templated));
 }
 
 /**
@@ -24,7 +19,7 @@ export function literalPodSpecs(document: DocumentModel): readonly PodSpecModel[
  * mounts and pull secrets may come from a base we cannot see.
  */
 export function completePodSpecs(document: DocumentModel): readonly PodSpecModel[] {
-  return memo(complete, document, () => literalPodSpecs(document).filter((podSpec) => !podSpec.object.partial));
+  return document.memo.get(COMPLETE, () => literalPodSpecs(document).filter((podSpec) => !podSpec.object.partial));
 }
 
 /**

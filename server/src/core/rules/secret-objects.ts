@@ -3,6 +3,7 @@ import type { Pair } from 'yaml';
 import type { DocumentModel, ObjectModel } from '../model/types';
 import { asMap, findPair, getNode, getString, keyRange, keyText, rangeOf, Range } from '../model/yaml-nodes';
 import { lookupTable } from '../lookup-table';
+import { memoKey } from '../memo';
 
 export interface DataKey {
   readonly key: string;
@@ -12,15 +13,14 @@ export interface DataKey {
   readonly keyRange: Range;
 }
 
-const byKind = new WeakMap<DocumentModel, Map<string, readonly ObjectModel[]>>();
+const BY_KIND = memoKey<Map<string, readonly ObjectModel[]>>('objects by kind');
 
 /**
  * Objects of a kind in a document (the root object and List items), not in Helm templates; found
  * once per document model, as file rules ask for them in every document on each keystroke.
  */
 export function objectsOfKind(document: DocumentModel, kind: string): readonly ObjectModel[] {
-  let kinds = byKind.get(document);
-  if (!kinds) byKind.set(document, (kinds = new Map()));
+  const kinds = document.memo.get(BY_KIND, () => new Map());
   let objects = kinds.get(kind);
   if (!objects) kinds.set(kind, (objects = document.objects.filter((o) => o.kind === kind && (o.apiVersion === undefined || o.apiVersion === 'v1') && !o.templated)));
   return objects;
