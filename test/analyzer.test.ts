@@ -217,6 +217,27 @@ describe('FileAnalyzer, facts of a file rule after a keystroke', () => {
   });
 });
 
+describe('FileAnalyzer, findings of the pull-secret rules kept per document', () => {
+  it('follows edits of a ServiceAccount and of an image into the findings of the other documents, as a fresh analysis does', () => {
+    const podUsing = (name: string, account: string): string =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  serviceAccountName: ${account}\n  containers:\n    - name: a\n      image: registry.example.com/team/${name}:1\n`;
+    let text = [podUsing('first', 'builder'), podUsing('second', 'default'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder}\nimagePullSecrets:\n  - name: r\n'].join('---\n');
+    const analyser = new FileAnalyzer();
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const type = (at: number, typed: string, removed = 0): string[] => {
+      text = text.slice(0, at) + typed + text.slice(at + removed);
+      const incremental = analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at + removed, length: typed.length, text: typed });
+      assert.deepEqual(incremental.diagnostics, new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics);
+      return incremental.diagnostics.filter((d) => d.rule === 'private-image-without-pull-secret').map((d) => d.message.slice(0, d.message.indexOf(' comes')));
+    };
+    const secretName = text.lastIndexOf('name: r') + 'name: '.length;
+    assert.deepEqual(type(secretName, '', 1), ['Image "registry.example.com/team/first:1"', 'Image "registry.example.com/team/second:1"'], 'the ServiceAccount no longer supplies a pull secret');
+    assert.deepEqual(type(secretName, 'r'), ['Image "registry.example.com/team/second:1"'], 'and supplies one again');
+    const tag = text.indexOf('second:1') + 'second:'.length;
+    assert.deepEqual(type(tag, '2', 1), ['Image "registry.example.com/team/second:2"'], "an image's finding follows its own document");
+  });
+});
+
 describe('FileAnalyzer, patching a tree in place', () => {
   const twin = pod('twin', 'data');
   const typeAt = (text: string, at: number, typed: string): string => text.slice(0, at) + typed + text.slice(at);

@@ -79,11 +79,17 @@ export function documentUses(document: DocumentModel): DocumentUse[] {
   return found;
 }
 
-/** Every pull-secret use of the file, by Secret name, from each document's uses (`uses[i]` in document i). */
-export function pullSecretUses(uses: readonly (readonly DocumentUse[] | undefined)[]): Map<string, PullSecretUse[]> {
+/**
+ * The file's pull-secret uses of the Secrets named in `names`, by name (`uses[i]` are document
+ * i's). Only those names: a file rule asks on every keystroke, and most files have Opaque Secrets
+ * that nothing pulls with, so an index of every use was thousands of objects per keystroke.
+ */
+export function pullSecretUses(uses: readonly ({ readonly uses: readonly DocumentUse[] } | undefined)[], names: ReadonlySet<string>): Map<string, PullSecretUse[]> {
   const byName = new Map<string, PullSecretUse[]>();
-  uses.forEach((list, index) => {
-    for (const { name, namespace, range } of list ?? []) push(byName, name, { namespace, document: index, range });
-  });
+  for (let index = 0; index < uses.length; index++) {
+    const list = uses[index]?.uses;
+    if (list === undefined) continue;
+    for (const { name, namespace, range } of list) if (names.has(name)) push(byName, name, { namespace, document: index, range });
+  }
   return byName;
 }

@@ -44,10 +44,19 @@ export const pullSecretWrongType: FileRule<SecretFacts> = {
   relate(documents, facts) {
     if (isTemplatedFile(documents)) return [];
     const findings: FileFinding[] = [];
-    let uses: ReturnType<typeof pullSecretUses> | undefined;
-    facts.forEach((f, index) => {
-      for (const { secret, type } of f?.secrets ?? []) {
-        uses ??= pullSecretUses(facts.map((other) => other?.uses));
+    // Plain loops over the facts column: this runs over every document of the file on each keystroke.
+    const withSecrets: number[] = [];
+    const names = new Set<string>();
+    for (let index = 0; index < facts.length; index++) {
+      const secrets = facts[index]?.secrets;
+      if (secrets === undefined || secrets.length === 0) continue;
+      withSecrets.push(index);
+      for (const { secret } of secrets) names.add(secret.name);
+    }
+    if (names.size === 0) return findings;
+    const uses = pullSecretUses(facts, names);
+    for (const index of withSecrets) {
+      for (const { secret, type } of facts[index]!.secrets) {
         const used = (uses.get(secret.name) ?? []).filter((use) => sameNamespace(use.namespace, secret.namespace));
         if (used.length === 0) continue;
         const related: RelatedLocation[] = used.flatMap((use) => use.range
@@ -63,7 +72,7 @@ export const pullSecretWrongType: FileRule<SecretFacts> = {
           data: { secret: secret.name, type: type.value, suggestions: ['kubernetes.io/dockerconfigjson'] },
         });
       }
-    });
+    }
     return findings;
   },
 };
