@@ -2,7 +2,6 @@
 import * as path from 'path';
 import { commands, ExtensionContext, window, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, Position, ServerOptions, TextEdit, TransportKind } from 'vscode-languageclient/node';
-import { SERVER_V8_FLAGS } from '../../server/src/v8-flags';
 
 /** Keep in step with server/src/lsp/protocol.ts. */
 const REPAIR_REQUEST = 'kubeVolumes/repairIndentation';
@@ -27,8 +26,8 @@ async function repairIndentation(): Promise<void> {
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS] } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_V8_FLAGS, '--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'yaml' }],

@@ -1,5 +1,4 @@
 /** Entry point of the language server: `node dist/server.js --stdio` (or --node-ipc, as VS Code starts it). */
-import './apply-v8-flags';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 
