@@ -476,6 +476,7 @@ interface PlacementPass {
   readonly fileWide: ReadonlySet<string>;
 }
 
+/** By settings object, which lives until the settings change (a WeakMap suits such keys; see core/memo.ts). */
 const severityMemo = new WeakMap<Settings, Map<string, Severity | undefined>>();
 
 /** Each rule's severity under `settings`, worked out once per settings object. */

@@ -187,7 +187,8 @@ function shift(node: Node | null | undefined, from: number, delta: number, skip:
  * Every node of a document in document order (a collection before its items, a key before its
  * value), so sorted by start; null when some node starts before the one listed before it, which
  * the package does not promise never to happen. Listed at a document's first patch and kept with
- * it: the patch keeps the order, and swaps the new scalar in for the old.
+ * it: the patch keeps the order, and swaps the new scalar in for the old. A WeakMap suits this
+ * key, unlike a keystroke's models (core/memo.ts): a patched tree lives on from keystroke to keystroke.
  */
 const inOrder = new WeakMap<Document.Parsed, Node[] | null>();
 
