@@ -218,23 +218,27 @@ describe('FileAnalyzer, facts of a file rule after a keystroke', () => {
 });
 
 describe('FileAnalyzer, findings of the pull-secret rules kept per document', () => {
-  it('follows edits of a ServiceAccount and of an image into the findings of the other documents, as a fresh analysis does', () => {
+  it('follows edits of a ServiceAccount and of an image into the findings of the other documents, in two files typed into in turn', () => {
     const podUsing = (name: string, account: string): string =>
       `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  serviceAccountName: ${account}\n  containers:\n    - name: a\n      image: registry.example.com/team/${name}:1\n`;
-    let text = [podUsing('first', 'builder'), podUsing('second', 'default'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder}\nimagePullSecrets:\n  - name: r\n'].join('---\n');
-    const analyser = new FileAnalyzer();
-    analyser.analyse(text, DEFAULT_SETTINGS);
-    const type = (at: number, typed: string, removed = 0): string[] => {
-      text = text.slice(0, at) + typed + text.slice(at + removed);
-      const incremental = analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at + removed, length: typed.length, text: typed });
-      assert.deepEqual(incremental.diagnostics, new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics);
+    const fileOf = (prefix: string): string => [podUsing(`${prefix}first`, 'builder'), podUsing(`${prefix}second`, 'default'), 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: builder}\nimagePullSecrets:\n  - name: r\n'].join('---\n');
+    // Each file keeps what its rules derived (file-derived.ts): typing into the other in between must not mix them up.
+    const files = ['', 'other-'].map((prefix) => ({ text: fileOf(prefix), analyser: new FileAnalyzer() }));
+    for (const file of files) file.analyser.analyse(file.text, DEFAULT_SETTINGS);
+    const type = (file: (typeof files)[number], at: number, typed: string, removed = 0): string[] => {
+      file.text = file.text.slice(0, at) + typed + file.text.slice(at + removed);
+      const incremental = file.analyser.analyse(file.text, DEFAULT_SETTINGS, { start: at, end: at + removed, length: typed.length, text: typed });
+      assert.deepEqual(incremental.diagnostics, new FileAnalyzer().analyse(file.text, DEFAULT_SETTINGS).diagnostics);
       return incremental.diagnostics.filter((d) => d.rule === 'private-image-without-pull-secret').map((d) => d.message.slice(0, d.message.indexOf(' comes')));
     };
-    const secretName = text.lastIndexOf('name: r') + 'name: '.length;
-    assert.deepEqual(type(secretName, '', 1), ['Image "registry.example.com/team/first:1"', 'Image "registry.example.com/team/second:1"'], 'the ServiceAccount no longer supplies a pull secret');
-    assert.deepEqual(type(secretName, 'r'), ['Image "registry.example.com/team/second:1"'], 'and supplies one again');
-    const tag = text.indexOf('second:1') + 'second:'.length;
-    assert.deepEqual(type(tag, '2', 1), ['Image "registry.example.com/team/second:2"'], "an image's finding follows its own document");
+    const [one, other] = files;
+    const secretName = (file: (typeof files)[number]): number => file.text.lastIndexOf('name: r') + 'name: '.length;
+    assert.deepEqual(type(one, secretName(one), '', 1), ['Image "registry.example.com/team/first:1"', 'Image "registry.example.com/team/second:1"'], 'the ServiceAccount no longer supplies a pull secret');
+    assert.deepEqual(type(other, secretName(other), 'x'), ['Image "registry.example.com/team/other-second:1"']);
+    assert.deepEqual(type(one, secretName(one), 'r'), ['Image "registry.example.com/team/second:1"'], 'and supplies one again');
+    const tag = one.text.indexOf('second:1') + 'second:'.length;
+    assert.deepEqual(type(one, tag, '2', 1), ['Image "registry.example.com/team/second:2"'], "an image's finding follows its own document");
+    assert.deepEqual(type(other, other.text.indexOf('other-first:1') + 'other-first:'.length, '3', 1), ['Image "registry.example.com/team/other-second:1"']);
   });
 });
 

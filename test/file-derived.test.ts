@@ -1,14 +1,14 @@
 /** File-wide values carried from one models array to the next (server/src/core/rules/file-derived.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { carriesOver, fileDerived, succeeds } from '../server/src/core/rules/file-derived';
+import { carriesOver, fileDerived, FileMemo } from '../server/src/core/rules/file-derived';
 import type { DocumentModel } from '../server/src/core/model/types';
 
 /** Stand-ins: the derivation below reads only `templated`. */
 const model = (templated: boolean): DocumentModel => ({ templated }) as unknown as DocumentModel;
 
 /** "Is any document templated", counting how often it is derived afresh. */
-function countedDerivation(): { anyTemplated: (documents: readonly DocumentModel[]) => boolean; derivations: () => number } {
+function countedDerivation(): { anyTemplated: (documents: readonly DocumentModel[], file: FileMemo) => boolean; derivations: () => number } {
   let count = 0;
   const anyTemplated = fileDerived((documents) => {
     count++;
@@ -20,41 +20,44 @@ function countedDerivation(): { anyTemplated: (documents: readonly DocumentModel
 describe('fileDerived', () => {
   it('derives once per array, carries the value over edits that agree, and derives again for one that does not', () => {
     const { anyTemplated, derivations } = countedDerivation();
+    const file = new FileMemo();
     const first = [model(false), model(false), model(false)];
-    assert.equal(anyTemplated(first), false);
-    assert.equal(anyTemplated(first), false);
+    assert.equal(anyTemplated(first, file), false);
+    assert.equal(anyTemplated(first, file), false);
     assert.equal(derivations(), 1);
     const edited = [first[0], model(false), first[2]];
-    succeeds(edited, first);
-    assert.equal(anyTemplated(edited), false);
+    file.succeeds(edited, first);
+    assert.equal(anyTemplated(edited, file), false);
     assert.equal(derivations(), 1, 'a changed document that agrees carries the value over');
     const templated = [edited[0], edited[1], model(true)];
-    succeeds(templated, edited);
-    assert.equal(anyTemplated(templated), true);
+    file.succeeds(templated, edited);
+    assert.equal(anyTemplated(templated, file), true);
     assert.equal(derivations(), 2);
     const longer = [...templated, model(false)];
-    succeeds(longer, templated);
-    assert.equal(anyTemplated(longer), true);
+    file.succeeds(longer, templated);
+    assert.equal(anyTemplated(longer, file), true);
     assert.equal(derivations(), 3, 'a list of another length is derived afresh');
-    assert.equal(anyTemplated([edited[0], edited[1], edited[2]]), false);
+    assert.equal(anyTemplated([edited[0], edited[1], edited[2]], file), false);
     assert.equal(derivations(), 4, 'a list made from none is derived afresh');
   });
 
-  it('holds the value of the latest list only: a list asked about after another is derived afresh', () => {
+  it('keeps each file its own value: files edited in turn each carry theirs over', () => {
     const { anyTemplated, derivations } = countedDerivation();
-    const fileA = [model(false)];
-    const fileB = [model(true)];
-    assert.equal(anyTemplated(fileA), false);
-    assert.equal(anyTemplated(fileB), true);
-    assert.equal(anyTemplated(fileA), false);
-    assert.equal(derivations(), 3);
+    const [fileA, fileB] = [new FileMemo(), new FileMemo()];
+    const a = [model(false)];
+    const b = [model(true)];
+    assert.equal(anyTemplated(a, fileA), false);
+    assert.equal(anyTemplated(b, fileB), true);
+    assert.equal(derivations(), 2);
     const editedA = [model(false)];
-    succeeds(editedA, fileA);
-    assert.equal(anyTemplated(editedA), false);
-    assert.equal(derivations(), 3, 'carried over from the value of the list it was made from');
-    succeeds([model(true)], fileB);
-    assert.equal(anyTemplated(editedA), false);
-    assert.equal(derivations(), 3, 'the latest link is about another list: the value asked about is still held');
+    fileA.succeeds(editedA, a);
+    const editedB = [model(true)];
+    fileB.succeeds(editedB, b);
+    assert.equal(anyTemplated(editedA, fileA), false);
+    assert.equal(anyTemplated(editedB, fileB), true);
+    assert.equal(derivations(), 2, 'both carried over, though the other file was asked about in between');
+    assert.equal(anyTemplated(editedA, new FileMemo()), false);
+    assert.equal(derivations(), 3, 'a file knows nothing of the arrays of another');
   });
 
   it('compares lists by their documents, and by the rule only where they differ', () => {

@@ -401,7 +401,7 @@ export class FileAnalyzer {
    */
   private diagnosticsOf(chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
     const { models, facts } = this.columns.of(documents);
-    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(models, facts[r], settings), this.onRuleError));
+    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(models, facts[r], settings, this.columns.file), this.onRuleError));
     const byDocument = new Map<number, FileFinding[]>();
     for (const finding of fileFindings.flat()) {
       const list = byDocument.get(finding.document);

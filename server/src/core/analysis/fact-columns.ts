@@ -8,7 +8,7 @@
  * kept per models array (file-index.ts), and must be built again when a model in it changed.
  */
 import type { DocumentModel } from '../model/types';
-import { succeeds } from '../rules/file-derived';
+import { FileMemo } from '../rules/file-derived';
 
 /** What FactColumns reads of an analysed document. */
 interface WithFacts {
@@ -23,6 +23,8 @@ export interface Columns {
 }
 
 export class FactColumns {
+  /** What the file rules keep for this file between passes; it learns which array each new one was made from. */
+  readonly file = new FileMemo();
   private documents: readonly WithFacts[] = [];
   private columns: Columns;
 
@@ -43,7 +45,7 @@ export class FactColumns {
       for (let r = 0; r < this.rules; r++) facts[r][i] = document.facts[r];
     }
     if (!models || !facts) return this.columns;
-    succeeds(models, this.columns.models);
+    this.file.succeeds(models, this.columns.models);
     return this.keep(documents, { models, facts });
   }
 

@@ -8,47 +8,56 @@
  * scattered in a heap of hundreds of megabytes, and that costs a cache miss per document; comparing
  * the two arrays is a scan of two contiguous lists of pointers.
  */
+import { Memo, memoKey } from '../memo';
 import type { DocumentModel } from '../model/types';
 
 type Models = readonly DocumentModel[];
 
+/**
+ * What the engine keeps for one file from one pass of the file rules to the next: the values
+ * they derived (`memo`), and the models array each new one was made from. One per analyser
+ * (FileAnalyzer's FactColumns), so that it goes when the file does, and files edited in turn keep
+ * their own. (Kept in module-level caches, a closed file's models stayed in memory until another
+ * file replaced them; in WeakMaps by models array, each keystroke's array outlived its scavenges,
+ * see memo.ts.)
+ */
+export class FileMemo {
+  readonly memo = new Memo();
+  /** One link only, so that a file's arrays do not stay alive in a chain. */
+  private link?: { readonly next: Models; readonly previous: Models };
+
+  /** Records that `next` was made from `previous` by replacing some of its documents. */
+  succeeds(next: Models, previous: Models): void {
+    this.link = { next, previous };
+  }
+
+  /** The array `documents` was made from, when it is the latest. */
+  madeFrom(documents: Models): Models | undefined {
+    return this.link?.next === documents ? this.link.previous : undefined;
+  }
+}
+
 export interface FileDerivation<T> {
-  (documents: Models): T;
+  (documents: Models, file: FileMemo): T;
 }
 
 /**
- * `derive` memoised for the latest array it was asked about; `agrees(before, after)` says that a
- * document changed from `before` to `after` leaves the value as it was. One value, held strongly,
- * not one per array in a WeakMap: a new array comes with every keystroke, and V8's scavenger keeps
- * every WeakMap entry alive until a full collection (memo.ts). The file rules of one analysis all
- * ask about the same array; an analysis of another file in between costs one derivation afresh.
+ * `derive` memoised, per file, for the latest array it was asked about; `agrees(before, after)`
+ * says that a document changed from `before` to `after` leaves the value as it was. The file
+ * rules of one pass all ask about the same array.
  */
 export function fileDerived<T>(derive: (documents: Models) => T, agrees: (before: DocumentModel, after: DocumentModel) => boolean): FileDerivation<T> {
-  let last: { readonly documents: Models; readonly value: T } | undefined;
-  return (documents) => {
+  type Latest = { last?: { readonly documents: Models; readonly value: T } };
+  const latest = memoKey<Latest>('a value derived from every document');
+  return (documents, file) => {
+    const slot = file.memo.get(latest, (): Latest => ({}));
+    const last = slot.last;
     if (last?.documents === documents) return last.value;
-    const carried = last !== undefined && madeFrom(documents) === last.documents && carriesOver(last.documents, documents, agrees);
+    const carried = last !== undefined && file.madeFrom(documents) === last.documents && carriesOver(last.documents, documents, agrees);
     const value = carried ? last!.value : derive(documents);
-    last = { documents, value };
+    slot.last = { documents, value };
     return value;
   };
-}
-
-/**
- * The latest models array and the one it was made from, for the carry-over: one link, so that a
- * file's arrays do not stay alive in a chain. (A WeakRef to the last array would not do either:
- * V8 keeps a WeakRef's target alive until the current task ends, and the CLI or a test analysing
- * thousands of files in one task kept every array.)
- */
-let link: { readonly next: Models; readonly previous: Models } | undefined;
-
-/** Records that `next` was made from `previous` by replacing some of its documents. */
-export function succeeds(next: Models, previous: Models): void {
-  link = { next, previous };
-}
-
-function madeFrom(documents: Models): Models | undefined {
-  return link?.next === documents ? link.previous : undefined;
 }
 
 /** Whether two lists of documents have the same length and agree where they hold different documents. */

@@ -24,10 +24,10 @@ export const ignoredServiceAccountPullSecrets: FileRule<PodSpecModel[]> = {
     const podSpecs = completePodSpecs(document).filter((podSpec) => podSpec.hasImagePullSecrets);
     return podSpecs.length > 0 ? podSpecs : undefined;
   },
-  relate(documents, facts) {
+  relate(documents, facts, _options, file) {
     // In a Helm template the lists may be generated: nothing here is certain.
-    if (!facts.some((f) => f !== undefined) || isTemplatedFile(documents)) return [];
-    const accounts = serviceAccountIndex(documents);
+    if (!facts.some((f) => f !== undefined) || isTemplatedFile(documents, file)) return [];
+    const accounts = serviceAccountIndex(documents, file);
     if (!accounts.anyPullSecrets) return [];
     const findings: FileFinding[] = [];
     facts.forEach((podSpecs, index) => {

@@ -3,17 +3,20 @@
  * whose ServiceAccount (when this file defines it) supplies none: the kubelet pulls anonymously
  * and the pod ends in ErrImagePull / ImagePullBackOff.
  */
-import { Candidate, candidatesOf, credentialSources, UncoveredImageFindings } from './pull-secrets';
-import type { FileRule } from './types';
+import { memoKey } from '../memo';
+import { Candidate, candidatesOf, credentialSources, UncoveredImage, uncoveredImageFindings, UncoveredImageFindings } from './pull-secrets';
+import type { FileFinding, FileRule } from './types';
 
-const findings = new UncoveredImageFindings((image) => ({
+const FINDINGS = memoKey<UncoveredImageFindings>('private-image-without-pull-secret findings');
+
+const toFinding = (image: UncoveredImage): FileFinding => ({
   rule: 'private-image-without-pull-secret',
   document: image.document,
   message: `Image "${image.container.image!.value}" comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to the setting kubeVolumes.publicRegistries (CLI: --public-registry HOST).`,
   fieldPath: `${image.container.path}.image`,
   range: image.container.image!.range,
   data: { registry: image.verdict.host, podSpecPath: image.podSpec.path, serviceAccount: image.serviceAccount },
-}));
+});
 
 export const privateImageWithoutPullSecret: FileRule<Candidate[]> = {
   id: 'private-image-without-pull-secret',
@@ -23,5 +26,5 @@ export const privateImageWithoutPullSecret: FileRule<Candidate[]> = {
   defaultSeverity: 'warning',
   description: 'An image comes from a private registry, but neither the pod nor its ServiceAccount (in the same file) has imagePullSecrets.',
   collect: (document, options) => candidatesOf(document, options, 'private'),
-  relate: (documents, facts) => findings.of(documents, facts),
+  relate: (documents, facts, _options, file) => uncoveredImageFindings(file, FINDINGS, toFinding).of(documents, facts, file),
 };

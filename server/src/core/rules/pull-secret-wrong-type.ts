@@ -41,8 +41,8 @@ export const pullSecretWrongType: FileRule<SecretFacts> = {
     const uses = documentUses(document);
     return secrets.length > 0 || uses.length > 0 ? { secrets, uses } : undefined;
   },
-  relate(documents, facts) {
-    if (isTemplatedFile(documents)) return [];
+  relate(documents, facts, _options, file) {
+    if (isTemplatedFile(documents, file)) return [];
     const findings: FileFinding[] = [];
     // Plain loops over the facts column: this runs over every document of the file on each keystroke.
     const withSecrets: number[] = [];

@@ -6,7 +6,8 @@
  */
 import type { ContainerModel, DocumentModel, PodSpecModel } from '../model/types';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
-import { isTemplatedFile } from './file-derived';
+import type { MemoKey } from '../memo';
+import { FileMemo, isTemplatedFile } from './file-derived';
 import { ServiceAccountIndex, serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { FileFinding, RuleOptions } from './types';
@@ -64,7 +65,8 @@ const NONE: readonly FileFinding[] = Object.freeze([]);
  * each made into a finding by `toFinding`. A document's findings are kept from the previous call
  * while its candidates and the file's ServiceAccount index are the same objects, at the same
  * index: a keystroke changes one document's candidates, and making every finding of a file again
- * (hundreds of messages at 5,000 documents) was about a quarter of the keystroke there.
+ * (hundreds of messages at 5,000 documents) was about a quarter of the keystroke there. One per
+ * rule and file, kept in the file's memo (see uncoveredImageFindings).
  */
 export class UncoveredImageFindings {
   private last?: {
@@ -75,10 +77,10 @@ export class UncoveredImageFindings {
 
   constructor(private readonly toFinding: (image: UncoveredImage) => FileFinding) {}
 
-  of(documents: readonly DocumentModel[], candidates: readonly (readonly Candidate[] | undefined)[]): FileFinding[] {
+  of(documents: readonly DocumentModel[], candidates: readonly (readonly Candidate[] | undefined)[], file: FileMemo): FileFinding[] {
     // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
-    if (isTemplatedFile(documents) || !candidates.some((list) => list !== undefined)) return [];
-    const accounts = serviceAccountIndex(documents);
+    if (isTemplatedFile(documents, file) || !candidates.some((list) => list !== undefined)) return [];
+    const accounts = serviceAccountIndex(documents, file);
     const last = this.last?.accounts === accounts && this.last.candidates.length === candidates.length ? this.last : undefined;
     // Plain loops over contiguous arrays (no flat()): this runs over every document of the file on each keystroke.
     const byDocument: (readonly FileFinding[])[] = new Array(candidates.length);
@@ -92,6 +94,11 @@ export class UncoveredImageFindings {
     this.last = { candidates, accounts, findings: byDocument };
     return all;
   }
+}
+
+/** The rule's findings for this file, kept in the file's memo under `key`. */
+export function uncoveredImageFindings(file: FileMemo, key: MemoKey<UncoveredImageFindings>, toFinding: (image: UncoveredImage) => FileFinding): UncoveredImageFindings {
+  return file.memo.get(key, () => new UncoveredImageFindings(toFinding));
 }
 
 /** Why no credentials reach the kubelet, in the words of the message. */

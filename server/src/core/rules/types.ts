@@ -3,6 +3,7 @@
  * Its id is the diagnostic code, the name of its file, its test and its docs page.
  */
 import type { DocumentModel } from '../model/types';
+import type { FileMemo } from './file-derived';
 import type { Range } from '../model/yaml-nodes';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -80,7 +81,8 @@ export interface FileRule<Facts = unknown> extends RuleInfo {
   readonly reads?: readonly string[];
   collect(document: DocumentModel, options: RuleOptions): Facts | undefined;
   /** `facts[i]` is what `collect` found in `documents[i]`. */
-  relate(documents: readonly DocumentModel[], facts: readonly (Facts | undefined)[], options: RuleOptions): FileFinding[];
+  /** `file` keeps values worked out from every document (file-derived.ts) from one pass over this file to the next. */
+  relate(documents: readonly DocumentModel[], facts: readonly (Facts | undefined)[], options: RuleOptions, file: FileMemo): FileFinding[];
 }
 
 export type Rule = DocumentRule | FileRule;
