@@ -242,7 +242,7 @@ export class FileAnalyzer {
   private spent = new Set<AnalysedDocument>();
   private fileWide: ReadonlySet<string> = new Set();
   /** The previous call's own diagnostics by index, and what they were placed with (see diagnosticsOf). */
-  private lastPass: PlacementPass = { documents: [], lines: [], carried: [], own: [], fileWide: this.fileWide };
+  private lastPass: PlacementPass = { documents: [], lines: [], carried: [], own: [], fromFile: [], placed: [], fileWide: this.fileWide };
   private readonly columns = new FactColumns(FILE_RULES.length);
 
   constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
@@ -416,6 +416,8 @@ export class FileAnalyzer {
     const lines: number[] = new Array(documents.length);
     const carriedByIndex: (ReadonlySet<string> | undefined)[] = new Array(documents.length);
     const ownByIndex: (readonly Diagnostic[])[] = new Array(documents.length);
+    const fromFileByIndex: (readonly FileFinding[] | undefined)[] = new Array(documents.length);
+    const placedByIndex: (readonly Diagnostic[])[] = new Array(documents.length);
     // A plain loop over contiguous arrays: this runs over every document of the file on each keystroke.
     for (let index = 0; index < documents.length; index++) {
       const line = (lines[index] = chunks[index].line);
@@ -424,17 +426,18 @@ export class FileAnalyzer {
       // known so, the documents are not read at all (at 5,000 documents, a cache miss apiece).
       const sameNeighbour = index === 0 || (pass.documents[index - 1] === documents[index - 1] && pass.lines[index - 1] === lines[index - 1]);
       const carried = (carriedByIndex[index] = unmoved && sameNeighbour ? pass.carried[index] : carriedSuppressions(index, context));
-      const own = (ownByIndex[index] = unmoved && carried === pass.carried[index] ? pass.own[index] : ownDiagnostics(index, context));
-      const fromFile = byDocument.get(index);
-      if (fromFile === undefined) {
-        for (const d of own) diagnostics.push(d);
-        continue;
-      }
-      const placed = [...own, ...placeAll(fromFile, index, context)];
-      placed.sort(byPosition);
+      const own = (ownByIndex[index] = unmoved && carried === pass.carried[index] ? pass.own[index] : ownDiagnostics(index, carried, context));
+      const fromFile = (fromFileByIndex[index] = byDocument.get(index));
+      // The file rules' findings here placed as before when they are the same objects (see
+      // UncoveredImageFindings) and nothing they point into moved: no new diagnostics to convert.
+      const placed = (placedByIndex[index] = fromFile === undefined
+        ? own
+        : own === pass.own[index] && carried === pass.carried[index] && samePlaces(fromFile, pass.fromFile[index], pass, context)
+          ? pass.placed[index]
+          : [...own, ...placeAll(fromFile, index, carried, context)].sort(byPosition));
       for (const d of placed) diagnostics.push(d);
     }
-    this.lastPass = { documents, lines, carried: carriedByIndex, own: ownByIndex, settings, fileWide };
+    this.lastPass = { documents, lines, carried: carriedByIndex, own: ownByIndex, fromFile: fromFileByIndex, placed: placedByIndex, settings, fileWide };
     return diagnostics;
   }
 
@@ -472,6 +475,9 @@ interface PlacementPass {
   readonly lines: readonly number[];
   readonly carried: readonly (ReadonlySet<string> | undefined)[];
   readonly own: readonly (readonly Diagnostic[])[];
+  /** The file rules' findings in each document, and its diagnostics with them placed (`own` where there are none). */
+  readonly fromFile: readonly (readonly FileFinding[] | undefined)[];
+  readonly placed: readonly (readonly Diagnostic[])[];
   readonly settings?: Settings;
   readonly fileWide: ReadonlySet<string>;
 }
@@ -490,8 +496,8 @@ function severitiesOf(settings: Settings): ReadonlyMap<string, Severity | undefi
 }
 
 /** A document's own findings as diagnostics at its current place, in the order of their positions. */
-function ownDiagnostics(index: number, context: PlacementContext): Diagnostic[] {
-  return placeAll(context.documents[index].findings.map((finding) => ({ ...finding, document: index })), index, context).sort(byPosition);
+function ownDiagnostics(index: number, carried: ReadonlySet<string> | undefined, context: PlacementContext): Diagnostic[] {
+  return placeAll(context.documents[index].findings.map((finding) => ({ ...finding, document: index })), index, carried, context).sort(byPosition);
 }
 
 /** The rules a disable-next-line comment on the last line of the previous document silences on this one's first line. */
@@ -506,11 +512,26 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Findings of the document at `index` as diagnostics: positions in the file, the configured severity, suppressions applied. */
-function placeAll(findings: readonly FileFinding[], index: number, context: PlacementContext): Diagnostic[] {
+/**
+ * Whether file findings placed in the previous pass are placed alike now: the same findings, and
+ * every document they point into (their own, and those of related locations) the same at the same
+ * line. The caller has checked their own document's suppressions and the settings.
+ */
+function samePlaces(findings: readonly FileFinding[], before: readonly FileFinding[] | undefined, pass: PlacementPass, { chunks, documents }: PlacementContext): boolean {
+  if (before === undefined || before.length !== findings.length) return false;
+  const unmoved = (document: number): boolean => pass.documents[document] === documents[document] && pass.lines[document] === chunks[document].line;
+  for (let i = 0; i < findings.length; i++) {
+    const finding = findings[i];
+    if (finding !== before[i] || !unmoved(finding.document)) return false;
+    for (const related of finding.related ?? []) if (related.document !== undefined && !unmoved(related.document)) return false;
+  }
+  return true;
+}
+
+function placeAll(findings: readonly FileFinding[], index: number, carried: ReadonlySet<string> | undefined, context: PlacementContext): Diagnostic[] {
   const { chunks, documents } = context;
   const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);
   const own = documents[index].suppressions;
-  const carried = carriedSuppressions(index, context);
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const severity = context.severities.has(finding.rule) ? context.severities.get(finding.rule) : effectiveSeverity(finding.rule, context.settings);
