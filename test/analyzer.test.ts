@@ -217,6 +217,29 @@ describe('FileAnalyzer, facts of a file rule after a keystroke', () => {
   });
 });
 
+describe('FileAnalyzer, pull-secret-wrong-type kept across keystrokes', () => {
+  it('keeps its finding through keystrokes elsewhere, and follows the use it points to when that moves or changes', () => {
+    let text = [
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: Opaque\n',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata:\n  mode: fast\n',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n    - name: app\n      image: busybox\n  imagePullSecrets:\n    - name: regcred\n',
+    ].join('---\n');
+    const analyser = new FileAnalyzer();
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    const type = (at: number, typed: string, removed = 0): string[] => {
+      text = text.slice(0, at) + typed + text.slice(at + removed);
+      const incremental = analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at + removed, length: typed.length, text: typed });
+      assert.deepEqual(incremental.diagnostics, new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics);
+      return incremental.diagnostics.filter((d) => d.rule === 'pull-secret-wrong-type').map((d) => `${d.range.start.line} -> ${d.related.map((r) => `${r.range.start.line}:${r.range.start.character}`).join(' ')}`);
+    };
+    const found = '3 -> 19:12';
+    assert.deepEqual(type(text.indexOf('fast') + 4, 'er'), [found], 'a keystroke in another document keeps it');
+    assert.deepEqual(type(text.indexOf('name: app') + 'name: app'.length, 'x'), [found], 'a keystroke in the pod, before the use on another line');
+    assert.deepEqual(type(text.lastIndexOf('name: regcred') + 'name:'.length, ' '), ['3 -> 19:13'], 'the use moved: so does the related location');
+    assert.deepEqual(type(text.lastIndexOf('regcred') + 'regcred'.length, 'x'), [], 'the pod uses another Secret now');
+  });
+});
+
 describe('FileAnalyzer, findings of the pull-secret rules kept per document', () => {
   it('follows edits of a ServiceAccount and of an image into the findings of the other documents, in two files typed into in turn', () => {
     const podUsing = (name: string, account: string): string =>
