@@ -41,6 +41,21 @@ describe('fileDerived', () => {
     assert.equal(derivations(), 4, 'a list made from none is derived afresh');
   });
 
+  it('carries the value over from the indices the file was told changed', () => {
+    const { anyTemplated, derivations } = countedDerivation();
+    const file = new FileMemo();
+    const first = [model(false), model(false)];
+    anyTemplated(first, file);
+    const edited = [first[0], model(true)];
+    file.succeeds(edited, first, [1]);
+    assert.equal(anyTemplated(edited, file), true);
+    assert.equal(derivations(), 2, 'the changed document does not agree: derived afresh');
+    const again = [edited[0], model(true)];
+    file.succeeds(again, edited, [1]);
+    assert.equal(anyTemplated(again, file), true);
+    assert.equal(derivations(), 2);
+  });
+
   it('keeps each file its own value: files edited in turn each carry theirs over', () => {
     const { anyTemplated, derivations } = countedDerivation();
     const [fileA, fileB] = [new FileMemo(), new FileMemo()];
@@ -72,5 +87,10 @@ describe('fileDerived', () => {
     assert.equal(carriesOver([a, a], [a, model(true)], agrees), false);
     assert.deepEqual(calls, ['false->true']);
     assert.equal(carriesOver([a], [a, a], agrees), false);
+    calls.length = 0;
+    const templated = model(true);
+    assert.equal(carriesOver([a, a, a], [a, model(false), templated], agrees, [1]), true, 'told where they differ, it reads only there');
+    assert.deepEqual(calls, ['false->false']);
+    assert.equal(carriesOver([a, a, a], [a, model(false), templated], agrees, [1, 2]), false);
   });
 });

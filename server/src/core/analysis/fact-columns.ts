@@ -36,6 +36,7 @@ export class FactColumns {
     if (documents.length !== this.documents.length) return this.keep(documents, this.built(documents));
     let models: DocumentModel[] | undefined;
     let facts: unknown[][] | undefined;
+    const changed: number[] = [];
     for (let i = 0; i < documents.length; i++) {
       const document = documents[i];
       if (document === this.documents[i]) continue;
@@ -43,9 +44,10 @@ export class FactColumns {
       facts ??= this.columns.facts.map((column) => column.slice());
       models[i] = document.model;
       for (let r = 0; r < this.rules; r++) facts[r][i] = document.facts[r];
+      changed.push(i);
     }
     if (!models || !facts) return this.columns;
-    this.file.succeeds(models, this.columns.models);
+    this.file.succeeds(models, this.columns.models, changed);
     return this.keep(documents, { models, facts });
   }
 
