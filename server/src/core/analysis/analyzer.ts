@@ -511,7 +511,6 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/** Findings of the document at `index` as diagnostics: positions in the file, the configured severity, suppressions applied. */
 /**
  * Whether file findings placed in the previous pass are placed alike now: the same findings, and
  * every document they point into (their own, and those of related locations) the same at the same
@@ -528,6 +527,7 @@ function samePlaces(findings: readonly FileFinding[], before: readonly FileFindi
   return true;
 }
 
+/** Findings of the document at `index` as diagnostics: positions in the file, the configured severity, suppressions applied. `carried` is what the previous document's last line silences on its first. */
 function placeAll(findings: readonly FileFinding[], index: number, carried: ReadonlySet<string> | undefined, context: PlacementContext): Diagnostic[] {
   const { chunks, documents } = context;
   const at = (document: number, range: Range): TextRange => toTextRange(chunks[document], documents[document].lines, range);

@@ -33,7 +33,7 @@ function untypedSecrets(document: DocumentModel): UntypedSecret[] {
 /** Every used Secret of the wrong type in the file, with where it is used. */
 function wrongTypeFindings(facts: readonly (SecretFacts | undefined)[]): FileFinding[] {
   const findings: FileFinding[] = [];
-  // Plain loops over the facts column: this runs over every document of the file on each keystroke.
+  // Plain loops over the facts column: a keystroke that stillHold cannot vouch for runs this over every document.
   const withSecrets: number[] = [];
   const names = new Set<string>();
   for (let index = 0; index < facts.length; index++) {
