@@ -29,6 +29,21 @@ describe('disable comments', () => {
     assert.deepEqual(found(pod('# kube-volumes-disable\n')), []);
   });
 
+  it('reads no directive in a longer word, such as the ESLint spelling kube-volumes-disable-line', () => {
+    // Read as `kube-volumes-disable` with the rule list `-line`, it silenced every rule in the whole file.
+    const typed = pod('', '').replace('- {name: nope', '- # kube-volumes-disable-line\n          {name: nope');
+    assert.deepEqual(found(typed), ['private-image-without-pull-secret @ spec.containers[0].image', 'mount-without-volume @ spec.containers[0].volumeMounts[0].name']);
+    assert.equal(found(pod('# kube-volumes-disabled\n')).length, 2);
+    assert.equal(found(pod('', '        # kube-volumes-disable-next-lines mount-without-volume\n')).length, 2);
+  });
+
+  it('silences only the rules a directive names, even when no name is a rule of ours', () => {
+    assert.equal(found(pod('# kube-volumes-disable mount-without-volum\n')).length, 2, 'a misspelt id silences nothing');
+    assert.deepEqual(found(pod('# kube-volumes-disable Mount-Without-Volume\n')), ['private-image-without-pull-secret @ spec.containers[0].image']);
+    assert.deepEqual(found(pod('', '        # kube-volumes-disable-next-line mount-without-volume -- the base defines it\n')), ['private-image-without-pull-secret @ spec.containers[0].image']);
+    assert.deepEqual(found(pod('# kube-volumes-disable -- generated file\n')), []);
+  });
+
   it('applies a file comment in any document to the whole file, and a next-line comment to its line in a later document', () => {
     const second = pod('---\n').replace('apiVersion', '# kube-volumes-disable private-image-without-pull-secret\napiVersion');
     assert.deepEqual(found(pod('') + second), ['mount-without-volume @ spec.containers[0].volumeMounts[0].name', 'mount-without-volume @ spec.containers[0].volumeMounts[0].name']);

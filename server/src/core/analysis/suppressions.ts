@@ -2,9 +2,13 @@
  * Comments that silence findings, honoured by the editor and the CLI alike:
  *   # kube-volumes-disable-next-line [rule, ...]   the next line only
  *   # kube-volumes-disable [rule, ...]             the whole file
- * Without rule ids, every rule is silenced.
+ * Without rule ids, every rule is silenced. Text after ` -- ` is a reason, not a rule id.
+ *
+ * The directive word must end at white space or the line's end: `kube-volumes-disable-line`
+ * (ESLint's spelling) is no directive, where reading it as `kube-volumes-disable` with the rule
+ * list `-line` silenced every rule in the whole file.
  */
-const DIRECTIVE = /#\s*kube-volumes-disable(-next-line)?\b([^\n]*)/g;
+const DIRECTIVE = /#\s*kube-volumes-disable(-next-line)?(?=[ \t\r]|$)([^\n]*)/gm;
 const ALL = '*';
 
 /** What every directive starts with: a text without it has none. */
@@ -19,8 +23,13 @@ export interface Suppressions {
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
+/**
+ * The rules a directive names. Every word counts, so that a misspelt or capitalised id silences
+ * nothing (or its rule) instead of widening the directive to every rule.
+ */
 function ruleList(rest: string): Set<string> {
-  const ids = rest.split(/[\s,]+/).map((s) => s.trim()).filter((s) => /^[a-z][a-z-]*$/.test(s));
+  const reasonAt = rest.search(/(^|\s)--(\s|$)/);
+  const ids = (reasonAt === -1 ? rest : rest.slice(0, reasonAt)).split(/[\s,]+/).filter((s) => s !== '').map((s) => s.toLowerCase());
   return new Set(ids.length ? ids : [ALL]);
 }
 
