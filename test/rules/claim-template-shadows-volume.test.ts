@@ -14,6 +14,20 @@ describe(RULE, () => {
     assert.match(d[0].message, /replaces it with the claim/);
   });
 
+  it('warns on every template volume of that name', () => {
+    const twice = statefulSet('[{name: data, emptyDir: {}}, {name: data, configMap: {name: c}}]', '[{name: data, mountPath: /d}]', ['data']);
+    assert.deepEqual(foundBy(RULE, twice).map((x) => x.fieldPath), ['spec.template.spec.volumes[0].name', 'spec.template.spec.volumes[1].name']);
+  });
+
+  it('is the only finding on a replaced volume: the pods never have it, and the API server does not validate the template', () => {
+    // A placeholder volume of a real chart's kind: no claimName, two sources, a bad mode, the same name twice.
+    const placeholder = statefulSet('[{name: data, persistentVolumeClaim: {claimName: ""}}, {name: data, emptyDir: {medium: Memory}, secret: {secretName: s, defaultMode: 777}}]', '[{name: data, mountPath: /var/lib/postgresql/data}]', ['data']);
+    assert.deepEqual([...new Set(lint(placeholder).map((d) => d.rule))], [RULE]);
+    // The same volumes without the claim template are reported as the pods would meet them.
+    const unclaimed = statefulSet('[{name: data, persistentVolumeClaim: {claimName: ""}}]', '[{name: data, mountPath: /d}]', []);
+    assert.deepEqual(lint(unclaimed).map((d) => d.rule), ['missing-source-field']);
+  });
+
   it('is about StatefulSets only', () => {
     for (const w of inEveryWorkload('containers: [{name: a, image: nginx, volumeMounts: [{name: data, mountPath: /d}]}]\nvolumes: [{name: data, emptyDir: {}}]')) {
       assert.deepEqual(foundBy(RULE, w.text), [], w.kind);

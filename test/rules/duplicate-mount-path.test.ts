@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foundBy, inEveryWorkload, textAt, yaml } from '../helpers';
+import { foundBy, inEveryWorkload, rejectionPattern, textAt, yaml } from '../helpers';
 
 const RULE = 'duplicate-mount-path';
 
@@ -33,6 +33,7 @@ describe(RULE, () => {
         `${w.path}.containers[0].volumeDevices[1].devicePath`,
       ]);
       assert.equal(textAt(w.text, found[0]), '/config');
+      assert.match(found[0].message, rejectionPattern(w.kind));
     });
   }
 });

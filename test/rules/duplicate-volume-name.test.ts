@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foundBy, inEveryWorkload, textAt, yaml } from '../helpers';
+import { foundBy, inEveryWorkload, rejectionPattern, textAt, yaml } from '../helpers';
 
 const RULE = 'duplicate-volume-name';
 const POD = yaml`
@@ -22,6 +22,7 @@ describe(RULE, () => {
       assert.deepEqual(found.map((d) => d.fieldPath), [`${w.path}.volumes[1].name`]);
       assert.equal(textAt(w.text, found[0]), 'data');
       assert.equal(found[0].severity, 'error');
+      assert.match(found[0].message, rejectionPattern(w.kind));
     });
   }
 

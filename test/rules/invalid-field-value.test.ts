@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertSecondDocument, found, foundBy, inEveryWorkload, textAt, yaml } from '../helpers';
+import { assertSecondDocument, found, foundBy, inEveryWorkload, rejectionPattern, textAt, yaml } from '../helpers';
 
 const RULE = 'invalid-field-value';
 
@@ -38,6 +38,8 @@ describe(RULE, () => {
       assert.match(d[1].message, /must be an integer.*Remove the quotes: unquoted, 0644 is read as octal \(420\)/);
       assert.match(d[2].message, /must be a map, not the string "my-claim"/);
       assert.deepEqual(d[4].data?.allowed, ['Always', 'Never', 'IfNotPresent']);
+      // A value outside its set is a validation error: a StatefulSet is accepted and its pods fail.
+      assert.match(d[4].message, rejectionPattern(w.kind));
       // Root cause only: the other rules stay quiet on these nodes.
       assert.deepEqual(found(w.text).filter((f) => /missing-source-field|invalid-size-limit|invalid-file-mode/.test(f)), []);
     });

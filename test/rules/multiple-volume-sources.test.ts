@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { found, foundBy, inEveryWorkload, textAt, yaml } from '../helpers';
+import { found, foundBy, inEveryWorkload, rejectionPattern, textAt, yaml } from '../helpers';
 
 const RULE = 'multiple-volume-sources';
 const POD = yaml`
@@ -23,6 +23,7 @@ describe(RULE, () => {
       assert.equal(d.fieldPath, `${w.path}.volumes[0]`);
       assert.equal(textAt(w.text, d), 'configMap');
       assert.match(d.message, /2 sources \(secret, configMap\)/);
+      assert.match(d.message, rejectionPattern(w.kind));
       // The mount of the broken volume is not reported again.
       assert.deepEqual(found(w.text), [`${RULE} @ ${w.path}.volumes[0]`]);
     });

@@ -108,6 +108,13 @@ function stringList(map: YAMLMap | undefined, key: string): ScalarRef[] {
   return refs;
 }
 
+/** The volumes a StatefulSet controller leaves in the pods it creates: it replaces each one named like a claim template. */
+function volumesOfPods(volumes: VolumeModel[], claimTemplates: readonly ClaimTemplateModel[]): VolumeModel[] {
+  if (claimTemplates.length === 0) return volumes;
+  const claimed = new Set(claimTemplates.flatMap((t) => (t.name ? [t.name.value] : [])));
+  return volumes.filter((v) => !(v.name && claimed.has(v.name.value)));
+}
+
 export interface PodSpecParts {
   podSpec: PodSpecModel;
   misplaced: MisplacedField[];
@@ -132,14 +139,16 @@ export function buildPodSpec(object: ObjectModel, node: YAMLMap, path: string, o
   const misplacedNames = new Set([...misplaced, ...objectMisplaced].flatMap((f) => f.declaredNames));
   const pullSecretsNode = asSeq(getNode(node, 'imagePullSecrets'));
   const volumesPair = findPair(node, 'volumes');
+  const claimTemplates = claimTemplatesOf(object, specPath);
   const podSpec: PodSpecModel = {
     object,
     path,
     node,
     range: rangeOf(node)!,
     volumes,
+    podVolumes: volumesOfPods(volumes, claimTemplates),
     volumesKey: volumesPair && keyRange(volumesPair),
-    claimTemplates: claimTemplatesOf(object, specPath),
+    claimTemplates,
     containers,
     imagePullSecrets: stringList(node, 'imagePullSecrets'),
     hasImagePullSecrets: (pullSecretsNode?.items.length ?? 0) > 0,

@@ -76,7 +76,15 @@ export interface PodSpecModel {
   readonly path: string;
   readonly node: YAMLMap;
   readonly range: Range;
+  /** Every volume written in `volumes`, as the editor features (outline, rename, fixes) show them. */
   readonly volumes: VolumeModel[];
+  /**
+   * The volumes the pods get, which is what rules judge: `volumes` less those a StatefulSet's
+   * claim template of the same name replaces. The controller drops such a volume before it
+   * creates a pod, and the API server does not validate a StatefulSet's template, so nothing in
+   * it can be rejected (claim-template-shadows-volume reports the replacement itself).
+   */
+  readonly podVolumes: VolumeModel[];
   readonly volumesKey?: Range;
   readonly claimTemplates: ClaimTemplateModel[];
   readonly containers: ContainerModel[];

@@ -19,15 +19,17 @@ export const claimTemplateShadowsVolume: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of completePodSpecs(document)) {
-      for (const template of podSpec.claimTemplates) {
-        const shadowed = podSpec.volumes.find((v) => v.name && v.name.value === template.name?.value);
-        if (!shadowed || !template.name) continue;
+      if (podSpec.claimTemplates.length === 0) continue;
+      // Every volume of that name goes, not only the first (the controller keeps a template volume only when no claim has its name).
+      for (const shadowed of podSpec.volumes) {
+        const template = podSpec.claimTemplates.find((t) => t.name && t.name.value === shadowed.name?.value);
+        if (!template?.name || !shadowed.name) continue;
         const source = shadowed.sources[0]?.key ?? 'emptyDir';
         findings.push({
           rule: ID,
           message: `Volume "${template.name.value}" has the name of a volumeClaimTemplate: the StatefulSet controller replaces it with the claim (a PersistentVolumeClaim per replica), so this ${source} volume is never used. Delete it, or rename it if both are meant.`,
           fieldPath: `${shadowed.path}.name`,
-          range: shadowed.name!.range,
+          range: shadowed.name.range,
           related: [{ message: 'the claim template that replaces it', range: template.name.range }],
           data: { name: template.name.value, index: shadowed.index },
         });

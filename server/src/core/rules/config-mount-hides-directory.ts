@@ -32,7 +32,7 @@ export const configMountHidesDirectory: DocumentRule = {
     for (const podSpec of completePodSpecs(document)) {
       for (const container of podSpec.containers) {
         for (const mount of container.mounts) {
-          const volume = podSpec.volumes.find((v) => v.name && v.name.value === mount.name?.value);
+          const volume = podSpec.podVolumes.find((v) => v.name && v.name.value === mount.name?.value);
           const source = volume && soleSource(volume);
           const target = mount.target;
           const what = target && hiddenDirectory(target.value);

@@ -36,7 +36,7 @@ export const databaseOnEmptyDir: DocumentRule = {
     for (const podSpec of literalPodSpecs(document)) {
       if (!REPLACING_KINDS.has(podSpec.object.kind)) continue;
       const mounts: { container: ContainerModel; mount: MountModel }[] = podSpec.containers.flatMap((container) => container.mounts.map((mount) => ({ container, mount })));
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const emptyDir = volume.sources.length === 1 && volume.sources[0].key === 'emptyDir' ? volume.sources[0] : undefined;
         if (!emptyDir || !volume.name) continue;
         const use = mounts.find(({ mount }) => mount.name?.value === volume.name!.value && mount.target && dataDirectory(mount.target.value));

@@ -61,7 +61,7 @@ export const deprecatedVolumeType: DocumentRule = {
     const target = targetMinor(options.kubernetesVersion);
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         for (const source of volume.sources) {
           const life = LIFECYCLES[source.key];
           const message = life && consequence(source.key, life, target);

@@ -21,7 +21,7 @@ export const duplicateClaimVolume: DocumentRule = {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
       const first = new Map<string, { volume: string; claim: ScalarRef }>();
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = volume.sources.length === 1 && volume.sources[0].key === 'persistentVolumeClaim' ? volume.sources[0] : undefined;
         const claim = source && scalarRef(findPair(asMap(source.pair.value), 'claimName')?.value);
         if (!claim || claim.value === '') continue;

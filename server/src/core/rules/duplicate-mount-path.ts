@@ -3,12 +3,13 @@
  * ("must be unique"). Kustomize and Helm merge volumeMounts by mountPath, so a duplicate also
  * makes patches land on the wrong entry. Across containers the same path is fine.
  */
-import type { MountModel } from '../model/types';
+import type { MountModel, PodSpecModel } from '../model/types';
+import { rejection } from './consequence';
 import { describeContainer, literalPodSpecs } from './scope';
 import { CONTAINER_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 
-function duplicatesIn(mounts: readonly MountModel[], container: string, field: string): Finding[] {
+function duplicatesIn(podSpec: PodSpecModel, mounts: readonly MountModel[], container: string, field: string): Finding[] {
   const findings: Finding[] = [];
   const first = new Map<string, MountModel>();
   for (const mount of mounts) {
@@ -20,7 +21,7 @@ function duplicatesIn(mounts: readonly MountModel[], container: string, field: s
     }
     findings.push({
       rule: 'duplicate-mount-path',
-      message: `${container} already uses ${field} "${mount.target.value}" (at ${earlier.path}); it must be unique within a container, and the API server rejects the duplicate.`,
+      message: `${container} already uses ${field} "${mount.target.value}" (at ${earlier.path}); it must be unique within a container. ${rejection(podSpec, `${mount.path}.${field}: Invalid value: must be unique`)}`,
       fieldPath: `${mount.path}.${field}`,
       range: mount.target.range,
       related: [{ message: `First use of ${mount.target.value}`, range: earlier.target!.range }],
@@ -39,8 +40,8 @@ export const duplicateMountPath: DocumentRule = {
   check(document) {
     return literalPodSpecs(document).flatMap((podSpec) =>
       podSpec.containers.flatMap((container) => [
-        ...duplicatesIn(container.mounts, describeContainer(container), 'mountPath'),
-        ...duplicatesIn(container.devices, describeContainer(container), 'devicePath'),
+        ...duplicatesIn(podSpec, container.mounts, describeContainer(container), 'mountPath'),
+        ...duplicatesIn(podSpec, container.devices, describeContainer(container), 'devicePath'),
       ]),
     );
   },

@@ -3,6 +3,7 @@
  * (spec.volumes[1].name: Duplicate value), and no reader can tell which one a mount meant.
  */
 import type { VolumeModel } from '../model/types';
+import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 
@@ -18,7 +19,7 @@ export const duplicateVolumeName: DocumentRule = {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
       const first = new Map<string, VolumeModel>();
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         if (!volume.name) continue;
         const earlier = first.get(volume.name.value);
         if (!earlier) {
@@ -27,7 +28,7 @@ export const duplicateVolumeName: DocumentRule = {
         }
         findings.push({
           rule: ID,
-          message: `Volume "${volume.name.value}" is declared twice in this pod spec (first at ${earlier.path}). The API server rejects duplicate volume names.`,
+          message: `Volume "${volume.name.value}" is declared twice in this pod spec (first at ${earlier.path}). ${rejection(podSpec, `${volume.path}.name: Duplicate value`)}`,
           fieldPath: `${volume.path}.name`,
           range: volume.name.range,
           related: [{ message: `First declaration of "${volume.name.value}"`, range: earlier.name!.range }],

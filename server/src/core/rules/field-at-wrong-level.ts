@@ -30,7 +30,7 @@ function mountsOfDeclaredNames(document: DocumentModel, field: MisplacedField): 
   const related: RelatedLocation[] = [];
   for (const podSpec of document.podSpecs) {
     if (podSpec.object !== field.object) continue;
-    const declared = new Set([...podSpec.volumes, ...podSpec.claimTemplates].map((v) => v.name?.value));
+    const declared = new Set([...podSpec.podVolumes, ...podSpec.claimTemplates].map((v) => v.name?.value));
     for (const container of podSpec.containers) {
       for (const mount of [...container.mounts, ...container.devices]) {
         if (mount.name && names.has(mount.name.value) && !declared.has(mount.name.value)) {

@@ -21,7 +21,7 @@ export const hostPathDevShm: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         const path = source?.key === 'hostPath' ? scalarRef(findPair(asMap(source.map), 'path')?.value) : undefined;
         if (!source || !path || !/^\/dev\/shm\/?$/.test(path.value)) continue;

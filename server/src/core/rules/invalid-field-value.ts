@@ -7,6 +7,7 @@
  */
 import { isScalar } from 'yaml';
 import { rangeOf } from '../model/yaml-nodes';
+import { rejection } from './consequence';
 import { locatedProblems } from './schema-fields';
 import type { DocumentRule, Finding } from './types';
 
@@ -33,13 +34,13 @@ export const invalidFieldValue: DocumentRule = {
   description: 'A field of a volume source, volumeMounts or volumeDevices entry has the wrong type (a quoted number, a string for a map) or a value outside its allowed set.',
   check(document) {
     const findings: Finding[] = [];
-    for (const { problem, node, path } of locatedProblems(document)) {
+    for (const { problem, node, path, podSpec } of locatedProblems(document)) {
       const range = rangeOf(node);
       if (problem.keyword === 'additionalProperties' || !range) continue;
       const field = path.slice(path.lastIndexOf('.') + 1);
       const message = problem.keyword === 'type'
         ? `${field} must be ${EXPECTED[problem.expected!] ?? `a ${problem.expected}`}, not ${describe(node)}.${hint(node, problem.expected!)} The API server cannot decode it and refuses the object.`
-        : `${field} must be one of ${problem.allowed!.join(', ')}, not ${describe(node)}. The API server rejects it (Unsupported value).`;
+        : `${field} must be one of ${problem.allowed!.join(', ')}, not ${describe(node)}. ${rejection(podSpec, `${path}: Unsupported value`)}`;
       findings.push({
         rule: ID,
         message,

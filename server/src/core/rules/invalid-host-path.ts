@@ -22,7 +22,7 @@ export const invalidHostPath: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         // A hostPath that is not a map (hostPath: /var/log) is invalid-field-value's.
         if (source?.key !== 'hostPath' || !source.map) continue;

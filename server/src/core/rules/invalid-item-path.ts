@@ -27,7 +27,7 @@ export const invalidItemPath: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         const files: Entry[] = [];
         for (const file of source ? fileSources(source) : []) {

@@ -29,7 +29,7 @@ export const invalidSizeLimit: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         if (source?.key !== 'emptyDir') continue;
         const node = findPair(asMap(source.map), 'sizeLimit')?.value;

@@ -80,7 +80,7 @@ function podProblems(podSpec: PodSpecModel, volume: VolumeModel, key: string, ma
   if (podSpec.object.kind !== 'Pod') return [];
   if (key === 'image' && isEmptyField(map, 'reference')) return [{ path: child(base, 'reference'), range: anchor, why: 'An image volume in a Pod needs reference (the image to mount).', says: 'Required value' }];
   const claim = key === 'persistentVolumeClaim' ? scalarRef(findPair(map, 'claimName')?.value) : undefined;
-  const generated = podSpec.volumes.filter((v) => v.sources.some((s) => s.key === 'ephemeral') && v.name).map((v) => `${podSpec.object.name}-${v.name!.value}`);
+  const generated = podSpec.podVolumes.filter((v) => v.sources.some((s) => s.key === 'ephemeral') && v.name).map((v) => `${podSpec.object.name}-${v.name!.value}`);
   if (claim && podSpec.object.name && generated.includes(claim.value) && volume.sources.length === 1) {
     return [{ path: child(base, 'claimName'), range: claim.range, why: `Claim "${claim.value}" is the one the Pod's ephemeral volume creates; mount that volume instead.`, says: 'Invalid value: must not reference a PVC that gets created for an ephemeral volume' }];
   }

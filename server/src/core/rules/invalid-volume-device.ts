@@ -24,7 +24,7 @@ function effectiveSource(volume: VolumeModel): string | undefined {
 function deviceProblems(podSpec: PodSpecModel, device: MountModel, mounts: readonly MountModel[], earlier: readonly MountModel[]): { field: string; why: string; says: string; related?: RelatedLocation }[] {
   const problems = [];
   const name = device.name?.value;
-  const volume = podSpec.volumes.find((v) => v.name?.value === name);
+  const volume = podSpec.podVolumes.find((v) => v.name?.value === name);
   const isClaimTemplate = podSpec.claimTemplates.some((t) => t.name?.value === name);
   const source = volume && !isClaimTemplate ? effectiveSource(volume) : undefined;
   if (source && !BLOCK_SOURCES.has(source)) {

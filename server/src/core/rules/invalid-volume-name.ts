@@ -34,7 +34,7 @@ export const invalidVolumeName: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const name = volume.name;
         if (!name || isEmptyField(volume.node, 'name')) {
           findings.push({

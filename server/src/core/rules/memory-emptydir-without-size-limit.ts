@@ -17,7 +17,7 @@ export const memoryEmptyDirWithoutSizeLimit: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = volume.sources.find((s) => s.key === 'emptyDir');
         const emptyDir = asMap(source?.pair.value);
         if (!source || getString(emptyDir, 'medium') !== 'Memory' || getNode(emptyDir, 'sizeLimit') !== undefined) continue;

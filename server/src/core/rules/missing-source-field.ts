@@ -34,7 +34,7 @@ export const missingSourceField: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of completePodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         // A source that is not a map at all is invalid-field-value's.
         if (!source?.map) continue;

@@ -36,9 +36,9 @@ export function referencedObjectName(volume: VolumeModel): { kind: string; name:
  * claim carries that name, else the nearest volume or claim template name.
  */
 export function intendedVolume(podSpec: PodSpecModel, name: string): { name: string; byObject?: VolumeModel } | undefined {
-  const byObject = podSpec.volumes.find((v) => v.name && referencedObjectName(v)?.name === name);
+  const byObject = podSpec.podVolumes.find((v) => v.name && referencedObjectName(v)?.name === name);
   if (byObject?.name) return { name: byObject.name.value, byObject };
-  const declared = [...podSpec.volumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)]
+  const declared = [...podSpec.podVolumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)]
     .filter((n): n is string => n !== undefined);
   const nearest = nearestName(name, declared);
   return nearest === undefined ? undefined : { name: nearest };
@@ -72,7 +72,7 @@ function checkMount(podSpec: PodSpecModel, container: ContainerModel, mount: Mou
 /** Names a mount may use: volumes and claim templates, broken or misplaced ones included (root cause only). */
 export function knownVolumeNames(podSpec: PodSpecModel): Set<string> {
   const names = new Set(podSpec.misplacedNames);
-  for (const volume of podSpec.volumes) if (volume.name) names.add(volume.name.value);
+  for (const volume of podSpec.podVolumes) if (volume.name) names.add(volume.name.value);
   for (const template of podSpec.claimTemplates) if (template.name) names.add(template.name.value);
   return names;
 }

@@ -43,7 +43,7 @@ function problem(feature: Feature, target: number): string | undefined {
 
 function uses(podSpec: PodSpecModel): { feature: Feature; path: string; range: Range }[] {
   const found: { feature: Feature; path: string; range: Range }[] = [];
-  for (const volume of podSpec.volumes) {
+  for (const volume of podSpec.podVolumes) {
     for (const source of volume.sources) {
       if (source.key === 'image') found.push({ feature: FEATURES.image, path: child(volume.path, 'image'), range: source.keyRange });
       const mode = source.key === 'emptyDir' ? findPair(asMap(source.pair.value), 'mode') : undefined;

@@ -24,7 +24,7 @@ export const projectedSourceConflict: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         if (source?.key !== 'projected') continue;
         for (const entry of entries(source.map, 'sources', source.path)) {

@@ -4,7 +4,7 @@
  */
 import type { YAMLMap } from 'yaml';
 import { memoKey } from '../memo';
-import type { DocumentModel } from '../model/types';
+import type { DocumentModel, PodSpecModel } from '../model/types';
 import { asMap, keyText } from '../model/yaml-nodes';
 import { nodeAt, pathOf, SchemaProblem, schemaProblems } from '../schemas/validate';
 import { REQUIRED } from './missing-source-field';
@@ -19,6 +19,8 @@ export interface LocatedProblem {
   /** The offending value (for a wrong type or value). */
   readonly node: unknown;
   readonly path: string;
+  /** The pod spec it is in: what a rejection means depends on the object (consequence.ts). */
+  readonly podSpec: PodSpecModel;
 }
 
 type Required = readonly { field: string; instead?: string }[];
@@ -48,13 +50,13 @@ function describeMap(segments: readonly (string | number)[]): string {
   return `"${last}"`;
 }
 
-function locate(problem: SchemaProblem, root: YAMLMap, base: string, owner: (segments: readonly (string | number)[]) => string, sourceKey: string | undefined): LocatedProblem | undefined {
+function locate(podSpec: PodSpecModel, problem: SchemaProblem, root: YAMLMap, base: string, owner: (segments: readonly (string | number)[]) => string, sourceKey: string | undefined): LocatedProblem | undefined {
   if (problem.keyword === 'additionalProperties') {
     const map = asMap(nodeAt(root, problem.segments).node);
     if (!map || problem.key?.startsWith('$') || isStandIn(problem, map, sourceKey)) return undefined;
-    return { problem, map, owner: owner(problem.segments), node: undefined, path: pathOf(base, [...problem.segments, problem.key!]) };
+    return { problem, map, owner: owner(problem.segments), node: undefined, path: pathOf(base, [...problem.segments, problem.key!]), podSpec };
   }
-  return { problem, owner: owner(problem.segments.slice(0, -1)), node: nodeAt(root, problem.segments).node, path: pathOf(base, problem.segments) };
+  return { problem, owner: owner(problem.segments.slice(0, -1)), node: nodeAt(root, problem.segments).node, path: pathOf(base, problem.segments), podSpec };
 }
 
 /** Both schema rules read the same problems: each document model is validated once (memo.ts). */
@@ -67,17 +69,17 @@ export function locatedProblems(document: DocumentModel): LocatedProblem[] {
 function validateDocument(document: DocumentModel): LocatedProblem[] {
   const found: (LocatedProblem | undefined)[] = [];
   for (const podSpec of literalPodSpecs(document)) {
-    for (const volume of podSpec.volumes) {
+    for (const volume of podSpec.podVolumes) {
       const keys = volume.sources.map((s) => s.key);
       for (const problem of schemaProblems('volumeSources', volume.node, keys)) {
-        found.push(locate(problem, volume.node, volume.path, describeMap, String(problem.segments[0])));
+        found.push(locate(podSpec, problem, volume.node, volume.path, describeMap, String(problem.segments[0])));
       }
     }
     for (const container of podSpec.containers) {
       for (const mount of [...container.mounts, ...container.devices]) {
         const target = mount.kind === 'volumeMounts' ? 'volumeMount' : 'volumeDevice';
         for (const problem of schemaProblems(target, mount.node)) {
-          found.push(locate(problem, mount.node, mount.path, () => `a ${mount.kind} entry`, undefined));
+          found.push(locate(podSpec, problem, mount.node, mount.path, () => `a ${mount.kind} entry`, undefined));
         }
       }
     }

@@ -31,7 +31,7 @@ export const sensitiveHostPath: DocumentRule = {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
       const mounts = podSpec.containers.flatMap((c) => c.mounts);
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         const path = source?.key === 'hostPath' ? scalarRef(findPair(asMap(source.map), 'path')?.value) : undefined;
         if (!source || !path || !volume.name) continue;

@@ -28,7 +28,7 @@ export const subPathOnImageVolume: DocumentRule = {
     if (target < IMAGE_VOLUMES_ADDED || target >= SUB_PATH_ALLOWED) return [];
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      const images = new Set(podSpec.volumes.filter((v) => soleSource(v)?.key === 'image' && v.name).map((v) => v.name!.value));
+      const images = new Set(podSpec.podVolumes.filter((v) => soleSource(v)?.key === 'image' && v.name).map((v) => v.name!.value));
       for (const container of podSpec.containers) {
         // An ephemeral container may not use subPath at all: invalid-sub-path says so.
         if (container.kind === 'ephemeralContainers') continue;

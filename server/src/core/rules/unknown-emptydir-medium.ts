@@ -20,7 +20,7 @@ export const unknownEmptyDirMedium: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const source = soleSource(volume);
         const medium = source?.key === 'emptyDir' ? scalarRef(findPair(asMap(source.map), 'medium')?.value) : undefined;
         if (!source || !medium || medium.value === '' || medium.value === 'Memory' || /^HugePages(-.+)?$/.test(medium.value)) continue;

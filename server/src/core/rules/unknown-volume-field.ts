@@ -23,7 +23,7 @@ export const unknownVolumeField: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         for (const unknown of volume.unknownKeys) {
           if (isPatchDirective(unknown.key)) continue;
           const suggestion = nearestName(unknown.key, VOLUME_SOURCE_KEYS);

@@ -20,7 +20,7 @@ export const unusedVolume: DocumentRule = {
     for (const podSpec of completePodSpecs(document)) {
       const used = mountedNames(podSpec);
       const meant = namesMeantByMounts(podSpec, used);
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         const name = volume.name;
         if (!name || used.has(name.value) || meant.has(name.value)) continue;
         findings.push({

@@ -141,7 +141,7 @@ export function localPathProblem(path: string, reservedPrefix: boolean): string 
 /** Every volume of these pod specs that has exactly one source, with that source. */
 export function* soleSources(podSpecs: readonly PodSpecModel[]): Generator<{ podSpec: PodSpecModel; volume: VolumeModel; source: SourceRef }> {
   for (const podSpec of podSpecs) {
-    for (const volume of podSpec.volumes) {
+    for (const volume of podSpec.podVolumes) {
       const source = soleSource(volume);
       if (source) yield { podSpec, volume, source };
     }

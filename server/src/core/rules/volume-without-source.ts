@@ -17,7 +17,7 @@ export const volumeWithoutSource: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of completePodSpecs(document)) {
-      for (const volume of podSpec.volumes) {
+      for (const volume of podSpec.podVolumes) {
         if (volume.sources.length > 0 || volume.unknownKeys.length > 0 || !volume.name) continue;
         const empty = volume.nullSources.find((s) => s.key !== 'emptyDir');
         const why = empty ? `its "${empty.key}" is empty (null), so it has no source` : 'it has no source (emptyDir, configMap, secret, persistentVolumeClaim, ...)';
