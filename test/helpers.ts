@@ -55,16 +55,21 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 export function inEveryWorkload(podSpec: string): { kind: string; text: string; path: string }[] {
   const indent = (s: string, n: number): string => s.split('\n').map((l) => (l ? ' '.repeat(n) + l : l)).join('\n');
   const selector = 'selector:\n    matchLabels: {app: x}\n  ';
+  // What a complete object of each kind needs besides its pod spec (a Job's restartPolicy, the
+  // template labels a selector matches): without them it reads as a patch (parse-document.ts).
+  const restartPolicy = (n: number): string => (/^restartPolicy:/m.test(podSpec) ? '' : `${' '.repeat(n)}restartPolicy: Never\n`);
   const tpl = (n: number): string => indent(podSpec, n);
+  const labels = '    metadata:\n      labels: {app: x}\n';
+  const body = (kind: string): string => (kind === 'Job' ? `${tpl(6)}${podSpec.endsWith('\n') ? '' : '\n'}${restartPolicy(6)}` : `${tpl(6)}${podSpec.endsWith('\n') ? '' : '\n'}${labels}`);
   return [
     { kind: 'Pod', path: 'spec', text: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n${tpl(2)}` },
     { kind: 'PodTemplate', path: 'template.spec', text: `apiVersion: v1\nkind: PodTemplate\nmetadata:\n  name: x\ntemplate:\n  spec:\n${tpl(4)}` },
     ...['ReplicationController', 'ReplicaSet', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job'].map((kind) => ({
       kind,
       path: 'spec.template.spec',
-      text: `apiVersion: ${kind === 'Job' ? 'batch/v1' : kind === 'ReplicationController' ? 'v1' : 'apps/v1'}\nkind: ${kind}\nmetadata:\n  name: x\nspec:\n  ${kind === 'Job' || kind === 'ReplicationController' ? '' : selector}template:\n    spec:\n${tpl(6)}`,
+      text: `apiVersion: ${kind === 'Job' ? 'batch/v1' : kind === 'ReplicationController' ? 'v1' : 'apps/v1'}\nkind: ${kind}\nmetadata:\n  name: x\nspec:\n  ${kind === 'Job' || kind === 'ReplicationController' ? '' : selector}template:\n    spec:\n${body(kind)}`,
     })),
-    { kind: 'CronJob', path: 'spec.jobTemplate.spec.template.spec', text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${tpl(10)}` },
+    { kind: 'CronJob', path: 'spec.jobTemplate.spec.template.spec', text: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: x\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n${tpl(10)}${podSpec.endsWith('\n') ? '' : '\n'}${restartPolicy(10)}` },
   ];
 }
 
@@ -90,6 +95,7 @@ export const statefulSet = (volumes: string, mounts: string, templates: string[]
       spec:
         containers: [{name: db, image: postgres:16, volumeMounts: ${mounts}}]
         volumes: ${volumes}
+      metadata: {labels: {app: db}}
     volumeClaimTemplates: [${templates.map((t) => `{metadata: {name: ${t}}, spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}}`).join(', ')}]
 `;
 

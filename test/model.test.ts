@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocumentModel } from '../server/src/core/model/parse-document';
-import { inEveryWorkload, yaml } from './helpers';
+import { inEveryWorkload, lint, yaml } from './helpers';
 
 const POD = yaml`
   volumes:
@@ -103,9 +105,45 @@ describe('document model', () => {
     assert.equal(model.podSpecs[0].object.partial, true);
   });
 
+  it('marks as partial what the API server would never accept whole: a patch merged onto a base', () => {
+    const partial = (text: string): boolean => parseDocumentModel(text).podSpecs[0].object.partial;
+    const pod = 'containers: [{name: a, image: example/a:2, volumeMounts: [{name: certs, mountPath: /certs}]}]';
+    // A Job or CronJob template needs restartPolicy OnFailure or Never: the default, Always, is refused.
+    assert.equal(partial(`apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  template:\n    spec: {${pod}}\n`), true);
+    assert.equal(partial(`apiVersion: batch/v1\nkind: Job\nmetadata: {name: x}\nspec:\n  template:\n    spec: {restartPolicy: Never, ${pod}}\n`), false);
+    assert.equal(partial(`apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\nspec:\n  schedule: "@daily"\n  jobTemplate:\n    spec:\n      template:\n        spec: {${pod}}\n`), true);
+    // An apps/v1 workload's selector must match its template's labels: a template without labels is a patch.
+    const daemonSet = (template: string): string => `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n${template}    spec: {${pod}}\n`;
+    assert.equal(partial(daemonSet('')), true);
+    assert.equal(partial(daemonSet('    metadata: {annotations: {a: b}}\n')), true);
+    assert.equal(partial(daemonSet('    metadata: {labels: {app: x}}\n')), false);
+    // A Pod has neither: only a container without image tells its patch apart.
+    assert.equal(partial(`apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {${pod}}\n`), false);
+  });
+
   it('marks objects with Helm actions as templated and still reads them', () => {
     const model = parseDocumentModel('apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers: [{name: a, image: nginx}]\n');
     assert.equal(model.syntaxProblems.length, 0);
     assert.equal(model.podSpecs[0].object.templated, true);
+  });
+});
+
+describe('kustomize overlays of test/fixtures/kustomize', () => {
+  // Each patch mounts a volume only its base declares, and would be accepted by no API server on
+  // its own (a Job without restartPolicy, a template without the labels its selector matches).
+  const folder = path.join(__dirname, 'fixtures', 'kustomize');
+  for (const file of readdirSync(path.join(folder, 'overlay')).filter((f) => f.endsWith('-patch.yaml'))) {
+    it(`${file}: no finding`, () => {
+      assert.deepEqual(lint(readFileSync(path.join(folder, 'overlay', file), 'utf8')), []);
+    });
+  }
+  it('the base: only the volumes the overlay mounts, as unused in the base alone', () => {
+    const found = readdirSync(path.join(folder, 'base')).filter((f) => f !== 'kustomization.yaml').sort()
+      .flatMap((file) => lint(readFileSync(path.join(folder, 'base', file), 'utf8')).map((d) => `${file} ${d.rule} ${d.fieldPath}`));
+    assert.deepEqual(found, [
+      'log-agent.yaml unused-volume spec.template.spec.volumes[0].name',
+      'migrate-job.yaml unused-volume spec.template.spec.volumes[1].name',
+      'report-cronjob.yaml unused-volume spec.jobTemplate.spec.template.spec.volumes[0].name',
+    ]);
   });
 });

@@ -21,11 +21,24 @@ import { Memo } from '../memo';
 /** Fields that belong to the pod spec; found above it (e.g. at a Deployment's `spec`), they are ignored or rejected. */
 const POD_FIELDS = ['volumes', 'imagePullSecrets', 'containers', 'initContainers'] as const;
 
-/** A container list entry without `image`, or a workload without its required selector, is a patch. */
+/** Kinds whose pod template the API server rejects without restartPolicy OnFailure or Never (the default, Always, is refused). */
+const RESTART_POLICY_REQUIRED = new Set(['Job', 'CronJob']);
+
+/**
+ * Whether an object is a patch (kustomize's, or any partial object merged onto a base): it lacks
+ * something that the API server requires of every complete object of its kind, so on its own it
+ * would never be accepted, and what it mounts may come from the base. Those are: a container
+ * without `image`; an apps/v1 workload without its selector, or whose template has no labels
+ * (the selector must match them); a Job's or CronJob's template without restartPolicy.
+ */
 function looksPartial(kind: string, apiVersion: string | undefined, root: YAMLMap, podSpec: YAMLMap | undefined): boolean {
   const spec = asMap(getNode(root, 'spec'));
-  if (SELECTOR_REQUIRED.has(kind) && apiVersion === 'apps/v1' && getNode(spec, 'selector') === undefined) return true;
+  if (SELECTOR_REQUIRED.has(kind) && apiVersion === 'apps/v1') {
+    if (getNode(spec, 'selector') === undefined) return true;
+    if (getNode(asMap(getNode(asMap(getNode(spec, 'template')), 'metadata')), 'labels') === undefined) return true;
+  }
   if (!podSpec) return false;
+  if (RESTART_POLICY_REQUIRED.has(kind) && getNode(podSpec, 'restartPolicy') === undefined) return true;
   const containers = asSeq(getNode(podSpec, 'containers'));
   if (!containers) return true;
   for (const kindKey of ['containers', 'initContainers']) {
