@@ -7,7 +7,7 @@ const pod = (image: string, extra = ''): string =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: ns}\nspec:\n${extra}  containers:\n    - name: app\n      image: ${image}\n`;
 
 describe(RULE, () => {
-  for (const image of ['registry:5000/app', 'registry.example.com/app:1', 'localhost:5000/app', 'harbor.corp.internal/team/app@sha256:abc']) {
+  for (const image of ['registry:5000/app', 'registry.example.com/app:1', 'localhost.example.com/app', 'harbor.corp.internal/team/app@sha256:abc']) {
     it(`warns at the image for ${image}`, () => {
       const text = pod(image);
       const [d] = foundBy(RULE, text);
@@ -19,6 +19,11 @@ describe(RULE, () => {
 
   for (const image of ['nginx', 'nginx:1.27', 'docker.io/library/busybox', 'bitnami/redis:7', 'quay.io/prometheus/prometheus', 'registry.k8s.io/pause:3.9', 'ghcr.io/org/app']) {
     it(`accepts the public image ${image}`, () => assert.deepEqual(foundBy(RULE, pod(image)), []));
+  }
+
+  // The local registries of kind (localhost:5001), minikube (localhost:5000) and k3d (NAME.localhost) serve without credentials.
+  for (const image of ['localhost:5000/app:dev', 'localhost/app', '127.0.0.1:5001/app', 'k3d-registry.localhost:12345/app', '[::1]:5000/app']) {
+    it(`accepts the node-local image ${image}`, () => assert.deepEqual(foundBy(RULE, pod(image)), []));
   }
 
   for (const image of ['123456789012.dkr.ecr.eu-west-1.amazonaws.com/app', 'europe-docker.pkg.dev/p/r/app', 'gcr.io/p/app', 'myreg.azurecr.io/app']) {

@@ -3,6 +3,7 @@
  * https://kubernetes.io/docs/concepts/containers/images/#using-a-private-registry
  */
 
+/** `public`: no credentials needed (public and local registries). */
 export type RegistryAccess = 'public' | 'cloud' | 'private';
 
 /** Registries that serve (almost all of) their images anonymously. */
@@ -50,9 +51,18 @@ export interface RegistryVerdict {
   readonly cloud?: string;
 }
 
+/**
+ * A registry on the node itself (localhost, a loopback address, a `.localhost` name): the local
+ * registries of kind, k3d and minikube serve without credentials, and no pull secret is expected.
+ */
+function isLocalRegistry(host: string): boolean {
+  const bare = host.replace(/:\d+$/, '');
+  return bare === 'localhost' || bare.endsWith('.localhost') || /^127\.\d+\.\d+\.\d+$/.test(bare) || bare === '[::1]';
+}
+
 export function classifyRegistry(image: string, extraPublic: readonly string[]): RegistryVerdict {
   const host = registryHost(image);
-  if ([...PUBLIC_REGISTRIES, ...extraPublic].some((p) => matchesPattern(host, p))) return { host, access: 'public' };
+  if (isLocalRegistry(host) || [...PUBLIC_REGISTRIES, ...extraPublic].some((p) => matchesPattern(host, p))) return { host, access: 'public' };
   const cloud = CLOUD_REGISTRIES.find((c) => c.pattern.test(host.replace(/:\d+$/, '')));
   return cloud ? { host, access: 'cloud', cloud: cloud.name } : { host, access: 'private' };
 }
