@@ -37,7 +37,7 @@ export const invalidSubPath: DocumentRule = {
             }
             const problem = localPathProblem(ref.value, false);
             if (problem) {
-              report(field, ref.range, `${field} "${ref.value}" ${problem}: it names a place inside the volume, relative to the volume's root.`, `${container.kind}[${container.index}].volumeMounts.${field}: Invalid value: ${problem}`, { value: ref.value, suggestions: ref.value.startsWith('/') ? [ref.value.replace(/^\/+/, '')] : [] });
+              report(field, ref.range, `${field} "${ref.value}" ${problem}: it names a place inside the volume, relative to the volume's root.`, `${podSpec.path}.${container.kind}[${container.index}].volumeMounts.${field}: Invalid value: ${problem}`, { value: ref.value, suggestions: ref.value.startsWith('/') ? [ref.value.replace(/^\/+/, '')] : [] });
             }
           }
           if (subPath?.value && subPathExpr?.value) {
