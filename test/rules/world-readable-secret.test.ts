@@ -39,5 +39,49 @@ describe(RULE, () => {
     assert.deepEqual(foundBy(RULE, w.text), []);
   });
 
+  describe('offers the modes the containers that mount the volume can still read', () => {
+    const pod = (podSecurity: string, containerSecurity: string): string => inEveryWorkload(yaml`
+      ${podSecurity}
+      containers:
+        - name: app
+          image: nginx
+          ${containerSecurity}
+          volumeMounts: [{name: tls, mountPath: /tls}]
+        - name: other
+          image: nginx
+          securityContext: {runAsUser: 2000}
+      volumes:
+        - {name: tls, secret: {secretName: tls, defaultMode: 0644}}
+    `)[0].text;
+    const advice = (text: string): { suggestions: unknown; message: string } => {
+      const [d] = foundBy(RULE, text);
+      return { suggestions: d.data?.suggestions, message: d.message };
+    };
+
+    it('0440 first with an fsGroup: the kubelet gives the group read', () => {
+      const d = advice(pod('securityContext: {fsGroup: 1000, runAsUser: 1000}', ''));
+      assert.deepEqual(d.suggestions, ['0440', '0400']);
+      assert.match(d.message, /fsGroup 1000/);
+    });
+
+    it('0400 first for a container that runs as root (an unmounting container as another user does not count)', () => {
+      assert.deepEqual(advice(pod('', 'securityContext: {runAsUser: 0}')).suggestions, ['0400', '0440']);
+    });
+
+    it('no mode alone for a non-root container without fsGroup: the files belong to root, and it would be locked out', () => {
+      for (const text of [pod('securityContext: {runAsUser: 1000}', ''), pod('securityContext: {runAsUser: 0}', 'securityContext: {runAsUser: 65532}')]) {
+        const d = advice(text);
+        assert.deepEqual(d.suggestions, []);
+        assert.match(d.message, /set the pod's securityContext\.fsGroup and use 0440/);
+      }
+    });
+
+    it('both, saying when each works, when the user is the image\'s', () => {
+      const d = advice(pod('', ''));
+      assert.deepEqual(d.suggestions, ['0400', '0440']);
+      assert.match(d.message, /0400 if the container runs as root, or 0440 with the pod's fsGroup/);
+    });
+  });
+
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
 });

@@ -156,9 +156,9 @@ export function* fileSourcesOfKind(podSpecs: readonly PodSpecModel[], kind: File
 }
 
 /** Every file mode written in these pod specs' volumes. */
-export function* modesOf(podSpecs: readonly PodSpecModel[], text: string): Generator<{ podSpec: PodSpecModel; mode: ModeField }> {
-  for (const { podSpec, source } of soleSources(podSpecs)) {
-    for (const mode of modeFields(source, text)) yield { podSpec, mode };
+export function* modesOf(podSpecs: readonly PodSpecModel[], text: string): Generator<{ podSpec: PodSpecModel; volume: VolumeModel; mode: ModeField }> {
+  for (const { podSpec, volume, source } of soleSources(podSpecs)) {
+    for (const mode of modeFields(source, text)) yield { podSpec, volume, mode };
   }
 }
 
