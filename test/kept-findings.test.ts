@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDocument } from 'yaml';
-import { covers, keepsFindings, movedFinding, valueEditOf } from '../server/src/core/analysis/kept-findings';
+import { parseDocument, Scalar } from 'yaml';
+import { covers, EditedValue, keepsFindings, movedFinding, valueEditOf } from '../server/src/core/analysis/kept-findings';
+import { parseDocumentModel } from '../server/src/core/model/parse-document';
 import { patchScalar } from '../server/src/core/model/patch-scalar';
 import { YAML_OPTIONS } from '../server/src/core/model/yaml-options';
 import type { DocumentRule, Finding } from '../server/src/core/rules/types';
@@ -19,6 +20,9 @@ function typeInto(after: string, typed: string, text = POD) {
   const edited = text.slice(0, at) + typed + text.slice(at);
   return { patch: patchScalar(parseDocument(text, YAML_OPTIONS), edited, { start: at, end: at, length: typed.length }), at };
 }
+
+/** The model after an edit, as far as valueEditOf reads it: a document without claim templates. */
+const NO_CLAIMS = { podSpecs: [] };
 
 describe('findings kept across a keystroke', () => {
   it('names the keys above the edited value, sequence indices left out', () => {
@@ -39,16 +43,26 @@ describe('findings kept across a keystroke', () => {
   });
 
   it('keeps nothing when the value changes kind, becomes null, or is a kind or apiVersion', () => {
-    assert.ok(valueEditOf(typeInto('- name: da', 't').patch!));
+    assert.ok(valueEditOf(typeInto('- name: da', 't').patch!, NO_CLAIMS));
     // `true` typed to `truex` turns a boolean into a string.
-    assert.equal(valueEditOf(typeInto('readOnly: true', 'x').patch!), undefined);
-    assert.equal(valueEditOf(typeInto('kind: Po', 'd').patch!), undefined);
+    assert.equal(valueEditOf(typeInto('readOnly: true', 'x').patch!, NO_CLAIMS), undefined);
+    assert.equal(valueEditOf(typeInto('kind: Po', 'd').patch!, NO_CLAIMS), undefined);
     const nulled = typeInto('name: nul', 'l', POD.replace('name: web', 'name: nul'));
-    assert.equal(valueEditOf(nulled.patch!), undefined);
+    assert.equal(valueEditOf(nulled.patch!, NO_CLAIMS), undefined);
+  });
+
+  it('keeps nothing when a volume or claim template name may change which volumes a StatefulSet\'s pods get', () => {
+    const sts = parseDocumentModel('apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {matchLabels: {app: db}}\n  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: db, image: postgres}]\n  volumeClaimTemplates: [{metadata: {name: data}}]\n');
+    const scalar = (value: string): Scalar => Object.assign(new Scalar(value), { range: [0, value.length, value.length] });
+    const edit = (keys: string[]): EditedValue => ({ keys, before: scalar('a'), after: scalar('ab') });
+    assert.equal(valueEditOf(edit(['spec', 'template', 'spec', 'volumes', 'name']), sts), undefined);
+    assert.equal(valueEditOf(edit(['spec', 'volumeClaimTemplates', 'metadata', 'name']), sts), undefined);
+    assert.ok(valueEditOf(edit(['spec', 'template', 'spec', 'containers', 'volumeMounts', 'name']), sts));
+    assert.ok(valueEditOf(edit(['spec', 'template', 'spec', 'volumes', 'name']), NO_CLAIMS));
   });
 
   it('a rule without a reads list always runs; one with a list runs for the fields it names', () => {
-    const edit = valueEditOf(typeInto('- name: da', 't').patch!)!;
+    const edit = valueEditOf(typeInto('- name: da', 't').patch!, NO_CLAIMS)!;
     const rule = (reads?: string[]): DocumentRule => ({ id: 'r', scope: 'document', defaultSeverity: 'error', description: '', reads, check: () => [] });
     assert.equal(keepsFindings(rule(), edit), false);
     assert.equal(keepsFindings(rule(['volumeMounts.name']), edit), false);
@@ -58,7 +72,7 @@ describe('findings kept across a keystroke', () => {
 
   it('moves what lies at or after the end of the edited value, and stretches what contains it', () => {
     const { patch } = typeInto('- name: da', 'tt');
-    const edit = valueEditOf(patch!)!;
+    const edit = valueEditOf(patch!, NO_CLAIMS)!;
     const end = POD.indexOf('- name: data') + '- name: data'.length;
     assert.equal(edit.from, end);
     assert.equal(edit.delta, 2);

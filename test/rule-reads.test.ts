@@ -96,9 +96,9 @@ describe('what each rule reads', () => {
           const changed = parseDocument(after, YAML_OPTIONS);
           const now = changed.errors.length === 0 ? valuesOf(changed).find((v) => v.start === value.start) : undefined;
           if (!now || now.end !== value.start + source.length || now.scalar.type !== value.scalar.type || valuesOf(changed).length !== values.length) continue;
-          const edit = valueEditOf({ keys: value.keys, before: value.scalar, after: now.scalar });
-          if (!edit) continue;
           const patched = documentModelOf(after, changed);
+          const edit = valueEditOf({ keys: value.keys, before: value.scalar, after: now.scalar }, patched);
+          if (!edit) continue;
           DOCUMENT_RULES.forEach((rule, r) => {
             const fresh = rule.check(patched, DEFAULT_SETTINGS);
             const moved = before[r].map((finding) => movedFinding(finding, edit));

@@ -377,7 +377,7 @@ export class FileAnalyzer {
     const model = documentModelOf(text, patch.document, mayHaveMadeAction(text, edit) && hasTemplateActions(text));
     // Typing `{{` into a scalar makes a template action: that document is read differently.
     if (model.templated) return undefined;
-    const valueEdit = valueEditOf(patch);
+    const valueEdit = valueEditOf(patch, model);
     return checked(model, options, this.onRuleError, { previous, textEdit: edit, valueEdit });
   }
 

@@ -11,6 +11,7 @@
  */
 import type { Scalar } from 'yaml';
 import type { ScalarPatch } from '../model/patch-scalar';
+import type { DocumentModel } from '../model/types';
 import type { Range } from '../model/yaml-nodes';
 import type { DocumentRule, Finding, RelatedLocation } from '../rules/types';
 
@@ -33,10 +34,24 @@ function kindOf(scalar: Scalar): string {
   return scalar.value === null ? 'null' : typeof scalar.value;
 }
 
-/** The patch as a value edit, when it cannot have changed the document's shape. */
-export function valueEditOf({ keys, before, after }: EditedValue): ValueEdit | undefined {
+/**
+ * Whether an edit of the value at `keys` may change which volumes a StatefulSet's pods get
+ * (PodSpecModel.podVolumes): the controller drops a template volume that a claim template names,
+ * so in a document with claim templates, a volume's or a claim template's name decides what every
+ * volume rule sees.
+ */
+function reshapesPodVolumes(keys: readonly string[], document: Pick<DocumentModel, 'podSpecs'>): boolean {
+  const field = keys[keys.length - 1];
+  const parent = keys[keys.length - 2];
+  if (field !== 'name' || (parent !== 'volumes' && parent !== 'metadata')) return false;
+  return document.podSpecs.some((podSpec) => podSpec.claimTemplates.length > 0);
+}
+
+/** The patch as a value edit, when it cannot have changed the document's shape; `document` is the model after it. */
+export function valueEditOf({ keys, before, after }: EditedValue, document: Pick<DocumentModel, 'podSpecs'>): ValueEdit | undefined {
   const field = keys[keys.length - 1];
   if (!field || SHAPING_FIELDS.has(field) || kindOf(before) !== kindOf(after) || kindOf(after) === 'null') return undefined;
+  if (reshapesPodVolumes(keys, document)) return undefined;
   const [, end] = before.range as [number, number, number];
   return { keys, from: end, delta: (after.range as [number, number, number])[1] - end };
 }
