@@ -34,6 +34,18 @@ describe(RULE, () => {
     });
   }
 
+  it('checks image volumes, which the kubelet pulls with the pod\'s pull secrets', () => {
+    const volume = '  volumes:\n    - name: models\n      image: {reference: registry.example.com/ml/models:3, pullPolicy: IfNotPresent}\n';
+    const text = pod('nginx', '') + volume;
+    const [d, ...rest] = foundBy(RULE, text);
+    assert.equal(rest.length, 0);
+    assert.equal(d.fieldPath, 'spec.volumes[0].image.reference');
+    assert.equal(textAt(text, d), 'registry.example.com/ml/models:3');
+    assert.match(d.message, /^Image volume "models" \("registry\.example\.com\/ml\/models:3"\) comes from registry\.example\.com/);
+    assert.deepEqual(foundBy(RULE, pod('nginx', '  imagePullSecrets: [{name: regcred}]\n') + volume), []);
+    assert.deepEqual(foundBy(RULE, pod('nginx', '') + volume.replace('registry.example.com/', 'quay.io/')), []);
+  });
+
   it('accepts pods with imagePullSecrets', () => {
     assert.deepEqual(foundBy(RULE, pod('registry.example.com/app', '  imagePullSecrets: [{name: regcred}]\n')), []);
   });

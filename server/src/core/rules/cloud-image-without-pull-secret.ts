@@ -12,9 +12,9 @@ const FINDINGS = memoKey<UncoveredImageFindings>('cloud-image-without-pull-secre
 const toFinding = (image: UncoveredImage): FileFinding => ({
   rule: 'cloud-image-without-pull-secret',
   document: image.document,
-  message: `Image "${image.container.image!.value}" is in ${image.verdict.cloud} (${image.verdict.host}) and ${credentialSources(image)}. That works when the nodes pull with their own cloud identity (usual on that cloud's managed clusters); elsewhere, add imagePullSecrets.`,
-  fieldPath: `${image.container.path}.image`,
-  range: image.container.image!.range,
+  message: `${image.pulled.label} is in ${image.verdict.cloud} (${image.verdict.host}) and ${credentialSources(image)}. That works when the nodes pull with their own cloud identity (usual on that cloud's managed clusters); elsewhere, add imagePullSecrets.`,
+  fieldPath: image.pulled.path,
+  range: image.pulled.image.range,
   data: { registry: image.verdict.host, podSpecPath: image.podSpec.path, serviceAccount: image.serviceAccount },
 });
 
@@ -22,7 +22,7 @@ export const cloudImageWithoutPullSecret: FileRule<Candidate[]> = {
   id: 'cloud-image-without-pull-secret',
   scope: 'file',
   // Whether a document has candidates: its images (candidatesOf); pull secrets and pods count as written or not.
-  reads: ['image'],
+  reads: ['image', 'image.reference'],
   defaultSeverity: 'info',
   description: 'An image comes from a cloud registry and no pull secret is given; it works only where the nodes\' own identity can pull.',
   collect: (document, options) => candidatesOf(document, options, 'cloud'),

@@ -12,9 +12,9 @@ const FINDINGS = memoKey<UncoveredImageFindings>('private-image-without-pull-sec
 const toFinding = (image: UncoveredImage): FileFinding => ({
   rule: 'private-image-without-pull-secret',
   document: image.document,
-  message: `Image "${image.container.image!.value}" comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to the setting kubeVolumes.publicRegistries (CLI: --public-registry HOST).`,
-  fieldPath: `${image.container.path}.image`,
-  range: image.container.image!.range,
+  message: `${image.pulled.label} comes from ${image.verdict.host}, which needs credentials, but ${credentialSources(image)}. The pull will fail with ImagePullBackOff. If this registry is public, add it to the setting kubeVolumes.publicRegistries (CLI: --public-registry HOST).`,
+  fieldPath: image.pulled.path,
+  range: image.pulled.image.range,
   data: { registry: image.verdict.host, podSpecPath: image.podSpec.path, serviceAccount: image.serviceAccount },
 });
 
@@ -22,7 +22,7 @@ export const privateImageWithoutPullSecret: FileRule<Candidate[]> = {
   id: 'private-image-without-pull-secret',
   scope: 'file',
   // Whether a document has candidates: its images (candidatesOf); pull secrets and pods count as written or not.
-  reads: ['image'],
+  reads: ['image', 'image.reference'],
   defaultSeverity: 'warning',
   description: 'An image comes from a private registry, but neither the pod nor its ServiceAccount (in the same file) has imagePullSecrets.',
   collect: (document, options) => candidatesOf(document, options, 'private'),

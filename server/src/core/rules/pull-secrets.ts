@@ -4,18 +4,46 @@
  * none from its ServiceAccount (admission copies them only into pods that list none).
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#add-imagepullsecrets-to-a-service-account
  */
-import type { ContainerModel, DocumentModel, PodSpecModel } from '../model/types';
+import type { DocumentModel, PodSpecModel } from '../model/types';
+import { getNode, scalarRef, ScalarRef } from '../model/yaml-nodes';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
 import type { MemoKey } from '../memo';
 import { FileMemo, isTemplatedFile } from './file-derived';
 import { ServiceAccountIndex, serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { FileFinding, RuleOptions } from './types';
+import { soleSource } from './volume-fields';
+
+/**
+ * An image the kubelet pulls for a pod with the pod's pull secrets: a container's, or an image
+ * volume's reference (the kubelet pulls those with the same credentials).
+ * https://kubernetes.io/docs/concepts/storage/volumes/#image
+ */
+export interface PulledImage {
+  readonly image: ScalarRef;
+  /** The field path of the image value. */
+  readonly path: string;
+  /** How a message names it: `Image "x"`, or `Image volume "v" ("x")`. */
+  readonly label: string;
+}
+
+function pulledImages(podSpec: PodSpecModel): PulledImage[] {
+  const images: PulledImage[] = [];
+  for (const container of podSpec.containers) {
+    if (container.image) images.push({ image: container.image, path: `${container.path}.image`, label: `Image "${container.image.value}"` });
+  }
+  for (const volume of podSpec.podVolumes) {
+    const source = soleSource(volume);
+    const reference = source?.key === 'image' ? scalarRef(getNode(source.map, 'reference')) : undefined;
+    if (reference) images.push({ image: reference, path: `${source!.path}.reference`, label: `Image volume ${volume.name ? `"${volume.name.value}" ` : ''}("${reference.value}")` });
+  }
+  return images;
+}
 
 export interface UncoveredImage {
   readonly document: number;
   readonly podSpec: PodSpecModel;
-  readonly container: ContainerModel;
+  readonly pulled: PulledImage;
   readonly verdict: RegistryVerdict;
   /** The ServiceAccount the pod runs as, and whether the file defines it (without pull secrets). */
   readonly serviceAccount: string;
@@ -25,7 +53,7 @@ export interface UncoveredImage {
 /** An image of a pod with no imagePullSecrets of its own, from a registry of the access kind asked for. */
 export interface Candidate {
   readonly podSpec: PodSpecModel;
-  readonly container: ContainerModel;
+  readonly pulled: PulledImage;
   readonly verdict: RegistryVerdict;
 }
 
@@ -37,10 +65,10 @@ export function candidatesOf(document: DocumentModel, options: RuleOptions, acce
   const candidates: Candidate[] = [];
   for (const podSpec of completePodSpecs(document)) {
     if (podSpec.hasImagePullSecrets) continue;
-    for (const container of podSpec.containers) {
-      if (!container.image || !isLiteralImage(container.image.value)) continue;
-      const verdict = classifyRegistry(container.image.value, options.publicRegistries);
-      if (verdict.access === access) candidates.push({ podSpec, container, verdict });
+    for (const pulled of pulledImages(podSpec)) {
+      if (!isLiteralImage(pulled.image.value)) continue;
+      const verdict = classifyRegistry(pulled.image.value, options.publicRegistries);
+      if (verdict.access === access) candidates.push({ podSpec, pulled, verdict });
     }
   }
   return candidates.length > 0 ? candidates : undefined;
@@ -49,11 +77,11 @@ export function candidatesOf(document: DocumentModel, options: RuleOptions, acce
 /** The candidates of document `index` that nothing in the file gives credentials for. */
 function uncoveredIn(candidates: readonly Candidate[], index: number, accounts: ServiceAccountIndex): UncoveredImage[] {
   const found: UncoveredImage[] = [];
-  for (const { podSpec, container, verdict } of candidates) {
+  for (const { podSpec, pulled, verdict } of candidates) {
     const serviceAccount = podSpec.serviceAccountName ?? 'default';
     const account = accounts.find(serviceAccount, podSpec.object.namespace)?.account;
     if (account && account.imagePullSecrets.length > 0) continue;
-    found.push({ document: index, podSpec, container, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
+    found.push({ document: index, podSpec, pulled, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
   }
   return found;
 }
