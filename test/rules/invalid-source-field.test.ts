@@ -58,5 +58,38 @@ describe(RULE, () => {
     assert.deepEqual(foundBy(RULE, text).map((d) => d.fieldPath), ['spec.volumes[1].persistentVolumeClaim.claimName', 'spec.volumes[2].image.reference']);
   });
 
+  describe('an ephemeral volume\'s claim spec, as ValidatePersistentVolumeClaimSpec reads it', () => {
+    const claim = (spec: string): string => inEveryWorkload(`containers: [{name: app, image: nginx, volumeMounts: [{name: s, mountPath: /s}]}]\nvolumes:\n  - name: s\n    ephemeral:\n      volumeClaimTemplate:\n${spec}`)[0].text;
+    const problems = (spec: string): string[] => foundBy(RULE, claim(spec)).map((d) => `${d.fieldPath.replace('spec.volumes[0].ephemeral.volumeClaimTemplate.', '')} @ ${textAt(claim(spec), d)}`);
+
+    it('accepts a whole claim, quantities in every form included', () => {
+      for (const storage of ['1Gi', '500M', '1e9', '"10Gi"', '0.5Gi']) {
+        assert.deepEqual(problems(`        spec: {accessModes: [ReadWriteOncePod], volumeMode: Block, storageClassName: fast-ssd.example, resources: {requests: {storage: ${storage}}}}\n`), [], storage);
+      }
+      assert.deepEqual(problems('        spec: {accessModes: [ReadWriteOnce, ReadOnlyMany], storageClassName: "", resources: {requests: {storage: 1Gi}}}\n'), []);
+    });
+
+    it('needs an access mode and a size, and says so at the nearest key', () => {
+      assert.deepEqual(problems('        spec: {resources: {requests: {storage: 1Gi}}}\n'), ['spec.accessModes @ spec']);
+      assert.deepEqual(problems('        spec: {accessModes: [], resources: {requests: {storage: 1Gi}}}\n'), ['spec.accessModes @ accessModes']);
+      assert.deepEqual(problems('        spec: {accessModes: [ReadWriteOnce], resources: {limits: {storage: 1Gi}}}\n'), ['spec.resources[storage] @ resources']);
+      assert.deepEqual(problems('        spec: {accessModes: [ReadWriteOnce], resources: {requests: {}}}\n'), ['spec.resources[storage] @ requests']);
+      assert.deepEqual(problems('        metadata: {labels: {a: b}}\n'), ['spec.accessModes @ volumeClaimTemplate', 'spec.resources[storage] @ volumeClaimTemplate']);
+    });
+
+    it('refuses unknown modes, ReadWriteOncePod with another mode, a size of zero or less, and a bad class name', () => {
+      assert.deepEqual(problems('        spec: {accessModes: [ReadWriteOne, ReadWriteOncePod, ReadWriteMany], volumeMode: block, storageClassName: Fast_SSD, resources: {requests: {storage: 0Gi}}}\n'), [
+        'spec.accessModes @ ReadWriteOne',
+        'spec.accessModes @ ReadWriteOncePod',
+        'spec.volumeMode @ block',
+        'spec.storageClassName @ Fast_SSD',
+        'spec.resources[storage] @ 0Gi',
+      ]);
+      assert.deepEqual(problems('        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: -1Gi}}}\n'), ['spec.resources[storage] @ -1Gi']);
+      // Not a quantity at all cannot be decoded: not this check's to say.
+      assert.deepEqual(problems('        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1GB}}}\n'), []);
+    });
+  });
+
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
 });

@@ -3,7 +3,8 @@
  * `path` that is not absolute; a csi `driver` longer than 63 characters or not a DNS subdomain,
  * or a `nodePublishSecretRef` without a name; a clusterTrustBundle with both or neither of
  * `name` and `signerName`, or a `labelSelector` next to `name`; ephemeral claim-template
- * metadata other than labels and annotations; and, in a Pod, an image volume without
+ * metadata other than labels and annotations, or a claim spec the server refuses (claim-spec.ts:
+ * access modes, storage request, volumeMode, storageClassName); and, in a Pod, an image volume without
  * `reference` or a claim named like the one an ephemeral volume of the same Pod creates.
  * https://kubernetes.io/docs/concepts/storage/volumes/
  */
@@ -11,6 +12,7 @@ import { isScalar, Pair, YAMLMap } from 'yaml';
 import { child } from '../model/field-path';
 import type { PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, findPair, getNode, keyRange, keyText, Range, scalarRef } from '../model/yaml-nodes';
+import { claimSpecProblems } from './claim-spec';
 import { rejection } from './consequence';
 import { completePodSpecs } from './scope';
 import { VOLUME_NAMES } from './fields';
@@ -62,7 +64,17 @@ function trustBundleProblems(map: YAMLMap, base: string, anchor: Range): Problem
 }
 
 function ephemeralProblems(map: YAMLMap, base: string): Problem[] {
-  const metadata = asMap(getNode(asMap(getNode(map, 'volumeClaimTemplate')), 'metadata'));
+  const templatePair = findPair(map, 'volumeClaimTemplate');
+  const template = asMap(templatePair?.value);
+  // No template at all is missing-source-field's.
+  if (!template || !templatePair) return [];
+  const specPair = findPair(template, 'spec');
+  const spec = claimSpecProblems(asMap(specPair?.value), child(base, 'volumeClaimTemplate.spec'), keyRange(specPair ?? templatePair)!);
+  return [...metadataProblems(template, base), ...spec];
+}
+
+function metadataProblems(template: YAMLMap, base: string): Problem[] {
+  const metadata = asMap(getNode(template, 'metadata'));
   const path = child(base, 'volumeClaimTemplate.metadata');
   // The server compares each other field with its zero value (validateFieldAllowList), so the
   // `creationTimestamp: null` that kubectl prints, or an empty name, is accepted.
@@ -92,7 +104,7 @@ export const invalidSourceField: DocumentRule = {
   scope: 'document',
   reads: [...VOLUME_NAMES, 'nfs.path', 'csi.driver', 'nodePublishSecretRef.name', 'ephemeral.**', 'image.reference', 'persistentVolumeClaim.claimName'],
   defaultSeverity: 'error',
-  description: 'A volume source field has a value the API server rejects (relative nfs path, malformed csi driver, clusterTrustBundle name with signerName, claim-template metadata, ...).',
+  description: 'A volume source field has a value the API server rejects (relative nfs path, malformed csi driver, clusterTrustBundle name with signerName, an ephemeral claim template\'s metadata, access modes or size, ...).',
   check(document) {
     const findings: Finding[] = [];
     for (const { podSpec, volume, source } of soleSources(completePodSpecs(document))) {
