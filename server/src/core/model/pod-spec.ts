@@ -1,5 +1,6 @@
 /** Builds the model of one pod spec: its volumes, containers, mounts and fields at the wrong level. */
 import { isMap, Pair, YAMLMap } from 'yaml';
+import { Memo } from '../memo';
 import { child, item } from './field-path';
 import type {
   ClaimTemplateModel, ContainerKind, ContainerModel, MisplacedField, MountKind, MountModel, ObjectModel,
@@ -155,6 +156,7 @@ export function buildPodSpec(object: ObjectModel, node: YAMLMap, path: string, o
     serviceAccountName: getString(node, 'serviceAccountName') ?? getString(node, 'serviceAccount'),
     misplacedNames,
     volumeNamesCertain: !object.templated,
+    memo: new Memo(),
   };
   return { podSpec, misplaced };
 }

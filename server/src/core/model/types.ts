@@ -99,6 +99,8 @@ export interface PodSpecModel {
    * templates; in one, when no action can add to them (template-certainty.ts).
    */
   readonly volumeNamesCertain: boolean;
+  /** Values rules work out once per pod spec (memo.ts). */
+  readonly memo: Memo;
 }
 
 export interface ObjectModel {

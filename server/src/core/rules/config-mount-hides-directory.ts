@@ -7,7 +7,7 @@
  */
 import { findPair, scalarRef, scalarString } from '../model/yaml-nodes';
 import { CONTAINER_NAMES } from './fields';
-import { completePodSpecs, describeContainer } from './scope';
+import { completePodSpecs, describeContainer, podVolumeNamed } from './scope';
 import { PROJECTED_KINDS } from './sub-path-never-updated';
 import type { DocumentRule, Finding } from './types';
 import { entries, soleSource } from './volume-fields';
@@ -32,7 +32,7 @@ export const configMountHidesDirectory: DocumentRule = {
     for (const podSpec of completePodSpecs(document)) {
       for (const container of podSpec.containers) {
         for (const mount of container.mounts) {
-          const volume = podSpec.podVolumes.find((v) => v.name && v.name.value === mount.name?.value);
+          const volume = podVolumeNamed(podSpec, mount.name?.value);
           const source = volume && soleSource(volume);
           const target = mount.target;
           const what = target && hiddenDirectory(target.value);

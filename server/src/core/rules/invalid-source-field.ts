@@ -12,6 +12,7 @@ import { isScalar, Pair, YAMLMap } from 'yaml';
 import { child } from '../model/field-path';
 import type { PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, findPair, getNode, keyRange, keyText, Range, scalarRef } from '../model/yaml-nodes';
+import { memoKey } from '../memo';
 import { claimSpecProblems } from './claim-spec';
 import { rejection } from './consequence';
 import { completePodSpecs } from './scope';
@@ -87,13 +88,19 @@ function metadataProblems(template: YAMLMap, base: string): Problem[] {
   }));
 }
 
+const GENERATED_CLAIMS = memoKey<ReadonlySet<string>>('claims the ephemeral volumes create');
+
+/** The claims a Pod's ephemeral volumes create (`<pod>-<volume>`), worked out once per pod spec, not once per claim volume. */
+function generatedClaims(podSpec: PodSpecModel): ReadonlySet<string> {
+  return podSpec.memo.get(GENERATED_CLAIMS, () => new Set(podSpec.podVolumes.filter((v) => v.sources.some((s) => s.key === 'ephemeral') && v.name).map((v) => `${podSpec.object.name}-${v.name!.value}`)));
+}
+
 /** Checks that only apply to Pod objects, whose name the server knows. */
 function podProblems(podSpec: PodSpecModel, volume: VolumeModel, key: string, map: YAMLMap, base: string, anchor: Range): Problem[] {
   if (podSpec.object.kind !== 'Pod') return [];
   if (key === 'image' && isEmptyField(map, 'reference')) return [{ path: child(base, 'reference'), range: anchor, why: 'An image volume in a Pod needs reference (the image to mount).', says: 'Required value' }];
   const claim = key === 'persistentVolumeClaim' ? scalarRef(findPair(map, 'claimName')?.value) : undefined;
-  const generated = podSpec.podVolumes.filter((v) => v.sources.some((s) => s.key === 'ephemeral') && v.name).map((v) => `${podSpec.object.name}-${v.name!.value}`);
-  if (claim && podSpec.object.name && generated.includes(claim.value) && volume.sources.length === 1) {
+  if (claim && podSpec.object.name && generatedClaims(podSpec).has(claim.value) && volume.sources.length === 1) {
     return [{ path: child(base, 'claimName'), range: claim.range, why: `Claim "${claim.value}" is the one the Pod's ephemeral volume creates; mount that volume instead.`, says: 'Invalid value: must not reference a PVC that gets created for an ephemeral volume' }];
   }
   return [];

@@ -8,7 +8,7 @@
 import type { MountModel, PodSpecModel, VolumeModel } from '../model/types';
 import { rejection } from './consequence';
 import { MOUNT_NAMES, VOLUME_NAMES } from './fields';
-import { literalPodSpecs } from './scope';
+import { literalPodSpecs, podVolumeNamed } from './scope';
 import type { DocumentRule, Finding, RelatedLocation } from './types';
 import { hasBacksteps } from './volume-fields';
 
@@ -21,22 +21,40 @@ function effectiveSource(volume: VolumeModel): string | undefined {
   return volume.sources[0]?.key ?? 'emptyDir';
 }
 
-function deviceProblems(podSpec: PodSpecModel, device: MountModel, mounts: readonly MountModel[], earlier: readonly MountModel[]): { field: string; why: string; says: string; related?: RelatedLocation }[] {
+/** The first entry of each key: the container's mounts by name and by path, its devices so far by name. */
+function firstBy(entries: readonly MountModel[], key: (entry: MountModel) => string | undefined): Map<string, MountModel> {
+  const map = new Map<string, MountModel>();
+  for (const entry of entries) {
+    const value = key(entry);
+    if (value !== undefined && !map.has(value)) map.set(value, entry);
+  }
+  return map;
+}
+
+/** What a device is checked against, indexed once per container (a search per device was quadratic in a long list). */
+interface ContainerIndex {
+  readonly mountsByName: ReadonlyMap<string, MountModel>;
+  readonly mountsByPath: ReadonlyMap<string, MountModel>;
+  /** Devices before this one, by name. */
+  readonly earlierDevices: ReadonlyMap<string, MountModel>;
+}
+
+function deviceProblems(podSpec: PodSpecModel, device: MountModel, index: ContainerIndex): { field: string; why: string; says: string; related?: RelatedLocation }[] {
   const problems = [];
   const name = device.name?.value;
-  const volume = podSpec.podVolumes.find((v) => v.name?.value === name);
+  const volume = podVolumeNamed(podSpec, name);
   const isClaimTemplate = podSpec.claimTemplates.some((t) => t.name?.value === name);
   const source = volume && !isClaimTemplate ? effectiveSource(volume) : undefined;
   if (source && !BLOCK_SOURCES.has(source)) {
     problems.push({ field: 'name', why: `Volume "${name}" is of type ${source}; a block device needs a persistentVolumeClaim (volumeMode: Block) or an ephemeral volume.`, says: 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode' });
   }
-  const twice = earlier.find((d) => d.name?.value === name);
+  const twice = name ? index.earlierDevices.get(name) : undefined;
   if (name && twice) problems.push({ field: 'name', why: `Volume "${name}" is already a device of this container (${twice.path}).`, says: 'must be unique' });
-  const mounted = mounts.find((m) => m.name?.value === name);
+  const mounted = name ? index.mountsByName.get(name) : undefined;
   if (name && mounted) problems.push({ field: 'name', why: `Volume "${name}" is also mounted by this container (${mounted.path}); use it either as a mount or as a device.`, says: 'must not already exist in volumeMounts', related: { message: 'mounted here', range: mounted.name!.range } });
   const path = device.target?.value;
   if (path && hasBacksteps(path)) problems.push({ field: 'devicePath', why: `devicePath "${path}" has a '..' element.`, says: "can not contain backsteps ('..')" });
-  const samePath = path ? mounts.find((m) => m.target?.value === path) : undefined;
+  const samePath = path ? index.mountsByPath.get(path) : undefined;
   if (samePath) problems.push({ field: 'devicePath', why: `devicePath "${path}" is also a mountPath of this container (${samePath.path}).`, says: 'must not already exist as a path in volumeMounts', related: { message: 'mountPath here', range: samePath.target!.range } });
   return problems;
 }
@@ -51,8 +69,12 @@ export const invalidVolumeDevice: DocumentRule = {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
       for (const container of podSpec.containers) {
-        container.devices.forEach((device, index) => {
-          for (const problem of deviceProblems(podSpec, device, container.mounts, container.devices.slice(0, index))) {
+        if (container.devices.length === 0) continue;
+        const mountsByName = firstBy(container.mounts, (m) => m.name?.value);
+        const mountsByPath = firstBy(container.mounts, (m) => m.target?.value);
+        const earlierDevices = new Map<string, MountModel>();
+        for (const device of container.devices) {
+          for (const problem of deviceProblems(podSpec, device, { mountsByName, mountsByPath, earlierDevices })) {
             const ref = problem.field === 'name' ? device.name : device.target;
             findings.push({
               rule: ID,
@@ -63,7 +85,9 @@ export const invalidVolumeDevice: DocumentRule = {
               data: { name: device.name?.value ?? null, field: problem.field },
             });
           }
-        });
+          const name = device.name?.value;
+          if (name !== undefined && !earlierDevices.has(name)) earlierDevices.set(name, device);
+        }
       }
     }
     return findings;

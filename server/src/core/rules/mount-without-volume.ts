@@ -13,6 +13,7 @@ import { describeContainer, podSpecsWithCertainVolumes } from './scope';
 import { MISPLACED_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 import { lookupTable } from '../lookup-table';
+import { memoKey } from '../memo';
 
 /** Where each source keeps the name of the object it reads. */
 const REFERENCED_OBJECT: Record<string, { kind: string; key: string }> = lookupTable({
@@ -31,17 +32,60 @@ export function referencedObjectName(volume: VolumeModel): { kind: string; name:
   return undefined;
 }
 
+/** What an unmatched mount name most likely meant (see intendedVolume). */
+export interface IntendedVolume {
+  readonly name: string;
+  /** The volume whose Secret, ConfigMap or claim carries the mount's name. */
+  readonly byObject?: VolumeModel;
+}
+
+/**
+ * How many name comparisons the "did you mean" search may make in one pod spec. Each unmatched
+ * mount is compared with every volume name; a generated pod spec with thousands of both made
+ * that millions of edit distances, seconds on every keystroke. Real pod specs need a few hundred.
+ */
+const COMPARISON_BUDGET = 20_000;
+
+/** The answers of intendedVolume for one pod spec, each worked out once, within the budget. */
+class Intentions {
+  private readonly answers = new Map<string, IntendedVolume | undefined>();
+  private readonly byObject = new Map<string, VolumeModel>();
+  private readonly declared: string[];
+  private budget = COMPARISON_BUDGET;
+
+  constructor(podSpec: PodSpecModel) {
+    for (const volume of podSpec.podVolumes) {
+      const object = volume.name && referencedObjectName(volume)?.name;
+      if (object !== undefined && object !== null && !this.byObject.has(object)) this.byObject.set(object, volume);
+    }
+    this.declared = [...podSpec.podVolumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)].filter((n): n is string => n !== undefined);
+  }
+
+  of(name: string): IntendedVolume | undefined {
+    if (this.answers.has(name)) return this.answers.get(name);
+    const answer = this.find(name);
+    this.answers.set(name, answer);
+    return answer;
+  }
+
+  private find(name: string): IntendedVolume | undefined {
+    const byObject = this.byObject.get(name);
+    if (byObject?.name) return { name: byObject.name.value, byObject };
+    if (this.budget < this.declared.length) return undefined;
+    this.budget -= this.declared.length;
+    const nearest = nearestName(name, this.declared);
+    return nearest === undefined ? undefined : { name: nearest };
+  }
+}
+
+const INTENTIONS = memoKey<Intentions>('what unmatched mount names meant');
+
 /**
  * The volume an unmatched mount name most likely meant: the volume whose Secret, ConfigMap or
  * claim carries that name, else the nearest volume or claim template name.
  */
-export function intendedVolume(podSpec: PodSpecModel, name: string): { name: string; byObject?: VolumeModel } | undefined {
-  const byObject = podSpec.podVolumes.find((v) => v.name && referencedObjectName(v)?.name === name);
-  if (byObject?.name) return { name: byObject.name.value, byObject };
-  const declared = [...podSpec.podVolumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)]
-    .filter((n): n is string => n !== undefined);
-  const nearest = nearestName(name, declared);
-  return nearest === undefined ? undefined : { name: nearest };
+export function intendedVolume(podSpec: PodSpecModel, name: string): IntendedVolume | undefined {
+  return podSpec.memo.get(INTENTIONS, () => new Intentions(podSpec)).of(name);
 }
 
 function checkMount(podSpec: PodSpecModel, container: ContainerModel, mount: MountModel, known: ReadonlySet<string>): Finding | undefined {

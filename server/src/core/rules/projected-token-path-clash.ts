@@ -43,11 +43,16 @@ export const projectedTokenPathClash: DocumentRule = {
     const findings: Finding[] = [];
     for (const { source } of soleSources(literalPodSpecs(document))) {
       if (source.key !== 'projected') continue;
-      const paths = writtenPaths(source);
-      paths.forEach((later, index) => {
+      // The first source to write each path, and the first token among them: one pass, not a search of the earlier ones per path.
+      const first = new Map<string, WrittenPath>();
+      const firstToken = new Map<string, WrittenPath>();
+      for (const later of writtenPaths(source)) {
+        const path = later.path.value;
         // Clashes between two non-token sources are projected-source-conflict's (the API server rejects those).
-        const earlier = paths.slice(0, index).find((p) => p.path.value === later.path.value && (p.kind === 'serviceAccountToken' || later.kind === 'serviceAccountToken'));
-        if (!earlier) return;
+        const earlier = later.kind === 'serviceAccountToken' ? first.get(path) : firstToken.get(path);
+        if (!first.has(path)) first.set(path, later);
+        if (later.kind === 'serviceAccountToken' && !firstToken.has(path)) firstToken.set(path, later);
+        if (!earlier) continue;
         findings.push({
           rule: ID,
           message: `The file "${later.path.value}" is written by both a ${earlier.kind} source and this ${later.kind} source of the projected volume. The API server accepts this with only a warning (a serviceAccountToken path is not in its duplicate-path check); the kubelet keeps the later source's file, so the ${earlier.kind} file is silently missing. Give one of them another path.`,
@@ -56,7 +61,7 @@ export const projectedTokenPathClash: DocumentRule = {
           related: [{ message: `"${later.path.value}" first written here`, range: earlier.path.range }],
           data: { path: later.path.value },
         });
-      });
+      }
     }
     return findings;
   },

@@ -6,7 +6,7 @@
  */
 import { isScalar } from 'yaml';
 import { findPair, keyRange } from '../model/yaml-nodes';
-import { literalPodSpecs } from './scope';
+import { literalPodSpecs, podVolumeNamed } from './scope';
 import { PROJECTED_KINDS } from './sub-path-never-updated';
 import type { DocumentRule, Finding } from './types';
 
@@ -24,7 +24,7 @@ export const readOnlyFalseNoEffect: DocumentRule = {
       for (const container of podSpec.containers) {
         for (const mount of container.mounts) {
           const pair = findPair(mount.node, 'readOnly');
-          const volume = podSpec.podVolumes.find((v) => v.name && v.name.value === mount.name?.value);
+          const volume = podVolumeNamed(podSpec, mount.name?.value);
           const kind = volume?.sources.length === 1 ? volume.sources[0].key : undefined;
           if (!pair || !isScalar(pair.value) || pair.value.value !== false || !kind || !PROJECTED_KINDS.has(kind)) continue;
           findings.push({

@@ -1,6 +1,6 @@
 /** Which pod specs a rule may speak about, so that no rule reports what a template or a base could change. */
 import { memoKey } from '../memo';
-import type { DocumentModel, PodSpecModel } from '../model/types';
+import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
 
 /**
  * Lists worked out once per document model (kept on it, see memo.ts): file rules ask for every
@@ -35,4 +35,21 @@ export function podSpecsWithCertainVolumes(document: DocumentModel): PodSpecMode
 export function describeContainer(container: { kind: string; index: number; name?: { value: string } }): string {
   const label = container.kind === 'initContainers' ? 'Init container' : container.kind === 'ephemeralContainers' ? 'Ephemeral container' : 'Container';
   return container.name ? `${label} "${container.name.value}"` : `${label} ${container.kind}[${container.index}]`;
+}
+
+const VOLUMES_BY_NAME = memoKey<ReadonlyMap<string, VolumeModel>>('pod volumes by name');
+
+/**
+ * The pod's volume of this name: the first, as the API server keeps it (a later one of the same
+ * name is a duplicate). An index per pod spec, because rules ask once per mount, and a search of
+ * every volume for each mount made a pod spec of thousands of both take seconds.
+ */
+export function podVolumeNamed(podSpec: PodSpecModel, name: string | undefined): VolumeModel | undefined {
+  if (name === undefined) return undefined;
+  const byName = podSpec.memo.get(VOLUMES_BY_NAME, () => {
+    const map = new Map<string, VolumeModel>();
+    for (const volume of podSpec.podVolumes) if (volume.name && !map.has(volume.name.value)) map.set(volume.name.value, volume);
+    return map;
+  });
+  return byName.get(name);
 }

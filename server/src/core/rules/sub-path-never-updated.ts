@@ -6,7 +6,7 @@
  * https://kubernetes.io/docs/concepts/configuration/configmap/#mounted-configmaps-are-updated-automatically
  */
 import { findPair, scalarRef } from '../model/yaml-nodes';
-import { literalPodSpecs } from './scope';
+import { literalPodSpecs, podVolumeNamed } from './scope';
 import type { DocumentRule, Finding } from './types';
 
 const ID = 'sub-path-never-updated';
@@ -24,7 +24,7 @@ export const subPathNeverUpdated: DocumentRule = {
       for (const container of podSpec.containers) {
         if (container.kind === 'ephemeralContainers') continue;
         for (const mount of container.mounts) {
-          const volume = podSpec.podVolumes.find((v) => v.name && v.name.value === mount.name?.value);
+          const volume = podVolumeNamed(podSpec, mount.name?.value);
           const kind = volume?.sources.length === 1 ? volume.sources[0].key : undefined;
           if (!kind || !PROJECTED_KINDS.has(kind)) continue;
           for (const field of ['subPath', 'subPathExpr']) {
