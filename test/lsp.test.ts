@@ -107,6 +107,25 @@ describe('language server over stdio', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['private-image-without-pull-secret']);
   });
 
+  it('analyses new text even when a client repeats a version number, or opens an open document again', async () => {
+    // Both found by a hostile review: the analysis was cached by version alone, and an edit
+    // recorded before a second open was replayed onto the new text.
+    const good = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: nginx\n      volumeMounts:\n        - {name: data, mountPath: /d}\n  volumes:\n    - {name: data, emptyDir: {}}\n';
+    const mountName = { start: { line: 8, character: 17 }, end: { line: 8, character: 21 } };
+    const uri = 'file:///work/same-version.yaml';
+    assert.deepEqual((await open('same-version.yaml', good)).diagnostics, []);
+    let published = client.nextDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 1 }, contentChanges: [{ range: mountName, text: 'dta' }] });
+    assert.deepEqual((await published).diagnostics.map((d) => d.code), ['mount-without-volume']);
+
+    const reopened = 'file:///work/reopened.yaml';
+    await open('reopened.yaml', good);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: reopened, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# edited\n' }] });
+    published = client.nextDiagnosticsFor(reopened, 3);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: reopened, languageId: 'yaml', version: 3, text: good.replace('{name: data, mountPath', '{name: dta, mountPath') } });
+    assert.deepEqual((await published).diagnostics.map((d) => d.code), ['mount-without-volume']);
+  });
+
   it('reports YAML syntax errors without crashing, and keeps serving', async () => {
     const { diagnostics } = await open('broken.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [unclosed\n');
     assert.ok(diagnostics.length > 0);

@@ -249,8 +249,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   // TextDocuments fires onDidChangeContent for an open too, right after onDidOpen: only real edits jump the queue.
   const justOpened = new Set<string>();
-  documents.onDidOpen((event) => justOpened.add(event.document.uri));
-  documents.onDidChangeContent((event) => queue.add(event.document.uri, !justOpened.delete(event.document.uri)));
+  documents.onDidOpen((event) => {
+    justOpened.add(event.document.uri);
+    // An open replaces the whole text, also of a document that was open already (a client may
+    // open it again without closing it): edits recorded before it describe another text.
+    edits.set(event.document.uri, 'unknown');
+  });
+  documents.onDidChangeContent((event) => {
+    // New text is new work whatever its version says: a client that repeats a version number
+    // must not be answered with the analysis of the text before it.
+    latest.delete(event.document.uri);
+    queue.add(event.document.uri, !justOpened.delete(event.document.uri));
+  });
   documents.onDidClose((event) => {
     queue.remove(event.document.uri);
     analysers.delete(event.document.uri);
