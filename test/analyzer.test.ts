@@ -13,6 +13,18 @@ const pod = (name: string, mount: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n    - name: a\n      image: nginx\n      volumeMounts: [{name: ${mount}, mountPath: /x}]\n  volumes: [{name: data, emptyDir: {}}]\n`;
 
 describe('FileAnalyzer', () => {
+  it('places diagnostics on the lines the editor shows, after a lone \r and in a CRLF file, in every document', () => {
+    // A hostile review: a \r inside a comment put every later diagnostic one line above its text.
+    const pod = (eol: string): string => ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p} # a\rcomment', 'spec:', '  containers:', '    - name: a', '      image: nginx', '      volumeMounts: [{name: dta, mountPath: /d}]', '  volumes: [{name: data, emptyDir: {}}]', ''].join(eol);
+    for (const eol of ['\n', '\r\n']) {
+      const text = `${pod(eol)}---${eol}${pod(eol)}`;
+      const lines = text.split(/\r\n|\r|\n/);
+      const found = new FileAnalyzer().analyse(text, DEFAULT_SETTINGS).diagnostics.filter((d) => d.rule === 'mount-without-volume');
+      assert.equal(found.length, 2);
+      for (const d of found) assert.equal(lines[d.range.start.line].slice(d.range.start.character, d.range.end.character), 'dta', JSON.stringify(eol));
+    }
+  });
+
   it('re-analyses only the document an edit touched', () => {
     const docs = Array.from({ length: 50 }, (_, i) => pod(`p${i}`, 'data'));
     const analyser = new FileAnalyzer();

@@ -37,7 +37,8 @@ const BASES = baseTexts();
 
 /** Asserts what every caller relies on: known rules and severities, ranges inside the text, start before end. */
 function assertWellFormed(text: string): void {
-  const lines = text.split('\n');
+  // Lines as LSP (and so the editor) counts them: a `\r\n`, a `\n` or a lone `\r` ends one.
+  const lines = text.split(/\r\n|\r|\n/);
   const inText = (p: { line: number; character: number }): boolean =>
     Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.line < lines.length && p.character >= 0 && p.character <= lines[p.line].length;
   const { diagnostics } = analyseText(text, DEFAULT_SETTINGS);

@@ -72,3 +72,21 @@ describe('moved text indexes', () => {
     assert.deepEqual([...moved.file], ['*']);
   });
 });
+
+describe('lines as the editor counts them', () => {
+  it('a lone \r ends a line, as \n and \r\n do, and no position falls inside a \r\n', () => {
+    const text = 'a: 1 # x\ry: 2\r\nz: 3\r\r\nw';
+    const lines = LineIndex.of(text);
+    assert.deepEqual(lines.positionAt(text.indexOf('y')), { line: 1, character: 0 });
+    assert.deepEqual(lines.positionAt(text.indexOf('z')), { line: 2, character: 0 });
+    assert.deepEqual(lines.positionAt(text.indexOf('w')), { line: 4, character: 0 });
+    // Between the \r and the \n of "y: 2\r\n": the end of that line, not a fifth character.
+    assert.deepEqual(lines.positionAt(text.indexOf('\r\n') + 1), { line: 1, character: 4 });
+    assert.deepEqual(lines.positionAt(text.indexOf('\r\n')), { line: 1, character: 4 });
+  });
+
+  it('a directive after a lone \r silences the line the editor shows it on', () => {
+    const { lines } = findSuppressions('# note\r# kube-volumes-disable-next-line mount-without-volume\nx: 1\n');
+    assert.deepEqual([...lines.keys()], [2]);
+  });
+});

@@ -90,9 +90,12 @@ interface EditedFrom {
   readonly valueEdit?: ValueEdit;
 }
 
-/** Whether `edit` turned `before` into `after` without adding or removing a line break. */
+/**
+ * Whether `edit` turned `before` into `after` without adding or removing a line break: text typed
+ * right after a `\r` may split a `\r\n` in two (a lone `\r` is a line of its own, line-index.ts).
+ */
 function keepsLineBreaks(before: string, after: string, edit: DocumentEdit): boolean {
-  return !/[\r\n]/.test(before.slice(edit.start, edit.end)) && !/[\r\n]/.test(after.slice(edit.start, edit.start + edit.length));
+  return before.charCodeAt(edit.start - 1) !== 13 && !/[\r\n]/.test(before.slice(edit.start, edit.end)) && !/[\r\n]/.test(after.slice(edit.start, edit.start + edit.length));
 }
 
 /**

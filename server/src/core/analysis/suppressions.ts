@@ -8,6 +8,8 @@
  * (ESLint's spelling) is no directive, where reading it as `kube-volumes-disable` with the rule
  * list `-line` silenced every rule in the whole file.
  */
+import { countLineBreaks } from '../text/line-index';
+
 const DIRECTIVE = /#\s*kube-volumes-disable(-next-line)?(?=[ \t\r]|$)([^\n]*)/gm;
 const ALL = '*';
 
@@ -43,8 +45,8 @@ export function findSuppressions(text: string): Suppressions {
       rules.forEach((r) => file.add(r));
       continue;
     }
-    let line = 0;
-    for (let i = text.indexOf('\n'); i !== -1 && i < match.index!; i = text.indexOf('\n', i + 1)) line++;
+    // Lines as the editor counts them, like the diagnostics they are compared with (line-index.ts).
+    const line = countLineBreaks(text, 0, match.index!);
     lines.set(line + 1, new Set([...(lines.get(line + 1) ?? []), ...rules]));
   }
   return { mentioned: true, file, lines };

@@ -10,6 +10,21 @@ interface Move {
   readonly delta: number;
 }
 
+/**
+ * A line break as LSP counts them: `\r\n`, `\n`, or a lone `\r`. The editor places diagnostics by
+ * these lines, so a lone `\r` (in a comment, say) must count here too, although the YAML parser
+ * does not end a line there: every diagnostic after one was a line off.
+ */
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+/** The line breaks in `text` from `from` up to (not including) `to`, counted as LSP does. */
+export function countLineBreaks(text: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
+  return count;
+}
+
 /** Moves kept unapplied before they are folded into a new array: a lookup applies each of them. */
 const MAX_MOVES = 32;
 
@@ -18,12 +33,22 @@ export class LineIndex {
     private readonly lineStarts: readonly number[],
     /** Applied in order to each start of `lineStarts`, each in the offsets the ones before it made. */
     private readonly moves: readonly Move[],
+    /** The lines that end with `\r\n` (two characters), when the text has any `\r`. */
+    private readonly crlfEnded?: ReadonlySet<number>,
   ) {}
 
   static of(text: string): LineIndex {
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return new LineIndex(starts, []);
+    if (text.indexOf('\r') === -1) {
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return new LineIndex(starts, []);
+    }
+    const crlfEnded = new Set<number>();
+    for (const match of text.matchAll(LINE_BREAK)) {
+      if (match[0].length === 2) crlfEnded.add(starts.length - 1);
+      starts.push(match.index! + match[0].length);
+    }
+    return new LineIndex(starts, [], crlfEnded);
   }
 
   /**
@@ -34,8 +59,8 @@ export class LineIndex {
    */
   shifted(at: number, delta: number): LineIndex {
     const moves = [...this.moves, { at, delta }];
-    if (moves.length < MAX_MOVES) return new LineIndex(this.lineStarts, moves);
-    return new LineIndex(this.lineStarts.map((start) => moved(start, moves)), []);
+    if (moves.length < MAX_MOVES) return new LineIndex(this.lineStarts, moves, this.crlfEnded);
+    return new LineIndex(this.lineStarts.map((start) => moved(start, moves)), [], this.crlfEnded);
   }
 
   positionAt(offset: number): Position {
@@ -47,7 +72,13 @@ export class LineIndex {
       if (this.startOf(mid) <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: offset - this.startOf(low) };
+    const character = offset - this.startOf(low);
+    // An offset between the `\r` and the `\n` of a line end (a range that took the `\r` in) is the
+    // end of the line: LSP has no position inside a line break.
+    if (this.crlfEnded?.has(low) && low + 1 < starts.length && character > this.startOf(low + 1) - this.startOf(low) - 2) {
+      return { line: low, character: this.startOf(low + 1) - this.startOf(low) - 2 };
+    }
+    return { line: low, character };
   }
 
   private startOf(line: number): number {

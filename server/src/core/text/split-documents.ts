@@ -6,6 +6,8 @@
  * marker in YAML, even inside a block scalar, so a line scan finds the same boundaries the parser
  * would, in linear time and without allocating a syntax tree.
  */
+import { countLineBreaks } from './line-index';
+
 export interface DocumentChunk {
   /** The chunk's own text: from its first line up to (not including) the next chunk. */
   readonly text: string;
@@ -17,7 +19,8 @@ export interface DocumentChunk {
 
 /**
  * A `---` or `...` at the start of a line, followed by a blank, the line end or the text end.
- * Only `\n` ends a line here (a lone `\r` does not), as in the parser's own line scan.
+ * Only `\n` ends a line here (a lone `\r` does not), as in the parser's own line scan; a chunk's
+ * `line` counts lines as the editor does (line-index.ts).
  */
 const MARKER = /(?:^|\n)(?:---|\.\.\.)(?=[ \t]|\r?\n|\r?$)/g;
 /**
@@ -42,7 +45,7 @@ export function splitDocuments(text: string): DocumentChunk[] {
   let counted = 0;
   let countedLine = 0;
   const lineAt = (offset: number): number => {
-    for (let i = text.indexOf('\n', counted); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) countedLine++;
+    countedLine += countLineBreaks(text, counted, offset);
     counted = offset;
     return countedLine;
   };
@@ -92,10 +95,9 @@ function chunkAt(chunks: readonly DocumentChunk[], offset: number): number {
   return low;
 }
 
+/** Lines as LSP counts them (line-index.ts): a chunk's line is where the editor shows it. */
 function countLines(text: string): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return lines;
+  return countLineBreaks(text);
 }
 
 /**
@@ -125,7 +127,8 @@ function withinOneLine(previous: readonly DocumentChunk[], change: TextChange): 
   const chunk = previous[index];
   const [start, end] = [change.start - chunk.offset, change.end - chunk.offset];
   // An edit at the chunk's very end is at the start of the next one's first line.
-  if (start < 0 || end >= chunk.text.length || /[\r\n]/.test(chunk.text.slice(start, end))) return undefined;
+  // Text typed right after a `\r` may split a `\r\n` into two line breaks (line-index.ts).
+  if (start < 0 || end >= chunk.text.length || /[\r\n]/.test(chunk.text.slice(start, end)) || chunk.text.charCodeAt(start - 1) === 13) return undefined;
   const text = chunk.text.slice(0, start) + change.text + chunk.text.slice(end);
   const lineStart = start === 0 ? 0 : chunk.text.lastIndexOf('\n', start - 1) + 1;
   if (MARKER_LIKE.test(chunk.text.slice(lineStart, lineStart + 1)) || MARKER_LIKE.test(text.slice(lineStart, lineStart + 1))) return undefined;
