@@ -1,7 +1,7 @@
 /** The CLI: argument handling in-process, and the bundled dist/cli.js as CI runs it. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, writeFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -107,6 +107,47 @@ describe('cli', () => {
     assert.match(missing.err, /cannot read/);
   });
 
+  it('follows links to manifests and folders, once each, even in a loop', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-cli-links-'));
+    mkdirSync(path.join(dir, 'real'));
+    mkdirSync(path.join(dir, 'walked'));
+    copyFileSync(B01, path.join(dir, 'real', 'pod.yaml'));
+    symlinkSync(path.join(dir, 'real', 'pod.yaml'), path.join(dir, 'walked', 'linked.yaml'));
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'walked', 'folder'));
+    symlinkSync(path.join(dir, 'walked'), path.join(dir, 'walked', 'loop'));
+    symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'walked', 'broken.txt'));
+    const { code, out } = cli(['--format', 'json', path.join(dir, 'walked')]);
+    assert.equal(code, 1, 'a broken manifest behind a link is found, and a broken link to no manifest is nobody\'s concern');
+    assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => path.relative(dir, f.path)), [path.join('walked', 'folder', 'pod.yaml'), path.join('walked', 'linked.yaml')]);
+  });
+
+  it('reports a folder or path it cannot read, checks the rest, and still writes whole output (exit 2)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-cli-unreadable-'));
+    mkdirSync(path.join(dir, 'ok'));
+    copyFileSync(B01, path.join(dir, 'ok', 'pod.yaml'));
+    symlinkSync(path.join(dir, 'gone.yaml'), path.join(dir, 'ok', 'broken-link.yaml'));
+    const { code, out, err } = cli(['--format', 'json', dir, path.join(dir, 'missing.yaml')]);
+    assert.equal(code, 2);
+    assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => path.basename(f.path)), ['pod.yaml']);
+    assert.match(err, /cannot read .*broken-link\.yaml/);
+    assert.match(err, /cannot read .*missing\.yaml/);
+    // A folder without read permission (root reads it anyway, so only as another user).
+    if (process.getuid?.() !== 0) {
+      mkdirSync(path.join(dir, 'locked'));
+      chmodSync(path.join(dir, 'locked'), 0o000);
+      assert.match(cli([dir]).err, /cannot read .*locked/);
+    }
+  });
+
+  it('percent-encodes SARIF artifact URIs', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kv-cli-sarif-'));
+    const file = path.join(dir, 'my file #1 %zz.yaml');
+    copyFileSync(B01, file);
+    const uri: string = JSON.parse(cli(['--format', 'sarif', file]).out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri;
+    assert.ok(uri.endsWith('/my%20file%20%231%20%25zz.yaml'), uri);
+    assert.equal(JSON.parse(bundled(['--format', 'sarif', '-'], readFileSync(B01, 'utf8')).out).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, '%3Cstdin%3E');
+  });
+
   it('prints its version, the one SARIF reports, and exits 0', () => {
     for (const flag of ['--version', '-V']) {
       const { code, out, err } = bundled([flag]);
@@ -131,7 +172,7 @@ describe('cli', () => {
     const d = files[0].diagnostics.find((x: { rule: string }) => x.rule === 'mount-without-volume');
     assert.deepEqual(d.range.start, { line: 13, character: 16 });
     const sarif = JSON.parse(bundled(['--format', 'sarif', '-'], readFileSync(B01, 'utf8')).out);
-    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, '<stdin>');
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, '%3Cstdin%3E', 'as a valid URI reference');
   });
 
   it('checks - together with file paths, in the order given', () => {

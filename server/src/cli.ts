@@ -34,14 +34,10 @@ export function run(
   }
   const settings = { rules: options.rules, publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion };
   const reports: FileReport[] = [];
-  let unreadable = false;
-  let files: string[] = [];
-  try {
-    files = collectFiles(options.paths);
-  } catch (error) {
-    writeError(`kube-volumes: cannot read ${(error as NodeJS.ErrnoException).path ?? 'input'}: ${(error as Error).message}\n`);
-    return 2;
-  }
+  // An unreadable path is reported and skipped: the rest is still checked and the output stays whole (exit 2).
+  const { files, unreadable: unreadablePaths } = collectFiles(options.paths);
+  for (const { path: where, message } of unreadablePaths) writeError(`kube-volumes: cannot read ${where}: ${message}\n`);
+  let unreadable = unreadablePaths.length > 0;
   for (const given of files) {
     const file = given === STDIN_PATH ? STDIN_NAME : given;
     let text: string;

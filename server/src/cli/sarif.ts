@@ -11,10 +11,14 @@ import type { FileReport } from './format';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-/** Paths relative to the working directory, as SARIF viewers resolve them against the checkout. */
+/**
+ * Paths relative to the working directory, as SARIF viewers resolve them against the checkout,
+ * each segment percent-encoded: a URI reference has no room for a space, `#` or `%` as such
+ * (`<stdin>` becomes `%3Cstdin%3E`).
+ */
 function artifactUri(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? pathToFileURL(path.resolve(file)).toString() : relative.split(path.sep).join('/');
+  return relative.startsWith('..') || path.isAbsolute(relative) ? pathToFileURL(path.resolve(file)).toString() : relative.split(path.sep).map(encodeURIComponent).join('/');
 }
 
 export function formatSarif(reports: readonly FileReport[], version: string): string {
