@@ -35,6 +35,9 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   uniqueKeys: true,
   prettyErrors: false,
+  // Warnings are read from the document; logged too (the default 'warn'), they reached the editor as error messages.
+  // Not 'silent': that also drops the error for a second document in a text parsed as one.
+  logLevel: 'error',
   customTags: (tags: Tags) => [...tags.filter((tag) => !isStringToGoYaml(tag)), goPrefixedInt],
 };
 

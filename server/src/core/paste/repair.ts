@@ -106,7 +106,8 @@ const MAX_STEPS = 20_000;
  * cannot become data (an alias to no anchor, an alias bomb): such a nesting is no repair.
  */
 function dataOf(text: string): string | undefined {
-  const document = parseDocument(text, { version: '1.1' });
+  // toJS warns on the console about keys that are collections, and the server forwards the console to the editor as errors.
+  const document = parseDocument(text, { version: '1.1', logLevel: 'error' });
   if (document.errors.length > 0) return undefined;
   try {
     return JSON.stringify(document.toJS({ maxAliasCount: 100 }));
