@@ -212,6 +212,8 @@ const HOSTILE: Record<string, string> = {
   'regression: many {{ without }} (quadratic template blanking)': `apiVersion: v1\nkind: ConfigMap\ndata:\n  k: ${'{{'.repeat(20_000)}\n`,
   // Found by a hostile review: each unmatched mount was compared with every volume name, twice (13 s at 4,000 of each; 6,000 took about 30 s).
   'regression: 6,000 mounts matching none of 6,000 volumes (quadratic "did you mean")': unmatchedMounts(6_000),
+  // Found by a hostile review: about 4 KB kept per document, so 2,000,000 one-line documents ran the server out of memory (too-many-documents).
+  'regression: 120,000 one-line documents (past the document limit)': Array.from({ length: 120_000 }, (_, i) => `k${i}\n`).join('---\n'),
   'regression: a ConfigMap value of 200000 blank lines (quadratic line-start regex)': `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  k: "${'\\n'.repeat(200_000)}x"\n`,
 };
 

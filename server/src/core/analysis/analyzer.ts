@@ -14,7 +14,8 @@ import { DOCUMENT_RULES, FILE_RULES } from '../rules/registry';
 import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types';
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
-import { DocumentChunk, resplit, splitDocuments, TextChange } from '../text/split-documents';
+import { DocumentChunk, documentLimit, resplit, splitDocuments, TextChange } from '../text/split-documents';
+import { MAX_DOCUMENTS } from '../rules/too-many-documents';
 import { hasTemplateActions } from '../model/helm';
 import { carriesOver } from '../rules/file-derived';
 import { fileWideRules, findSuppressions, isSuppressed, suppressionsAfterLineEdit, Suppressions } from './suppressions';
@@ -76,6 +77,13 @@ function runContained<T>(ruleId: string, run: () => T[], onError: RuleErrorHandl
 /** Most rules find nothing in most documents: one shared empty list each, not thousands of arrays in a large file. */
 const NONE: readonly Finding[] = Object.freeze([]);
 const NO_FINDINGS: readonly (readonly Finding[])[] = DOCUMENT_RULES.map(() => NONE);
+
+/** At most how many document markers `typed` holds: each may start a document. */
+function markersIn(typed: string): number {
+  let count = 0;
+  for (let i = typed.indexOf('---'); i !== -1; i = typed.indexOf('---', i + 3)) count++;
+  return count;
+}
 
 function ran(found: Finding[]): readonly Finding[] {
   return found.length === 0 ? NONE : found;
@@ -170,11 +178,13 @@ function ifSameText(analysed: AnalysedDocument | undefined, text: string): Analy
 /**
  * Finds a previous document by text, for documents that moved. Most calls look up one or two
  * texts (the edited document), so the first lookups scan the lengths; many lookups (a paste that
- * moved everything) build an index by length once.
+ * moved everything) build an index by text once. (By length, it was quadratic where many
+ * documents have one length: after an edit that joined two of 50,000 one-line documents, every
+ * later one searched a list of thousands, for 30 s.)
  */
 class PreviousDocuments {
   private lookups = 0;
-  private byLength?: Map<number, AnalysedDocument[]>;
+  private byText?: Map<string, AnalysedDocument[]>;
 
   /** `spent` is the analyser's set of documents no lookup may return; it may grow after construction. */
   constructor(private readonly documents: readonly AnalysedDocument[], private readonly spent: ReadonlySet<AnalysedDocument>) {}
@@ -196,15 +206,16 @@ class PreviousDocuments {
 
   private lookup(text: string): AnalysedDocument | undefined {
     if (++this.lookups <= 16) return this.documents.find((d) => ifSameText(d, text) !== undefined && !this.spent.has(d));
-    if (!this.byLength) {
-      this.byLength = new Map();
+    if (!this.byText) {
+      this.byText = new Map();
       for (const d of this.documents) {
-        const list = this.byLength.get(d.model.text.length);
+        const list = this.byText.get(d.model.text);
         if (list) list.push(d);
-        else this.byLength.set(d.model.text.length, [d]);
+        else this.byText.set(d.model.text, [d]);
       }
     }
-    return this.byLength.get(text.length)?.find((d) => d.model.text === text && !this.spent.has(d));
+    // Copies of one text share a list: the first that is not spent.
+    return this.byText.get(text)?.find((d) => !this.spent.has(d));
   }
 }
 
@@ -248,7 +259,14 @@ export class FileAnalyzer {
   private lastPass: PlacementPass = { documents: [], lines: [], carried: [], own: [], fromFile: [], placed: [], fileWide: this.fileWide };
   private readonly columns = new FactColumns(FILE_RULES.length);
 
-  constructor(private readonly onRuleError: RuleErrorHandler = () => undefined) {}
+  /** The last text found over the limit, and where: kept only for a file over it. */
+  private lastLimit?: { readonly text: string; readonly limit: { readonly offset: number; readonly after: number } };
+
+  /** `maxDocuments`: how many documents of a file are read (MAX_DOCUMENTS; smaller in tests). */
+  constructor(
+    private readonly onRuleError: RuleErrorHandler = () => undefined,
+    private readonly maxDocuments = MAX_DOCUMENTS,
+  ) {}
 
   /**
    * Parses the documents of `text` that no cache holds yet, stopping after the first one that ends
@@ -256,8 +274,9 @@ export class FileAnalyzer {
    * slices of a long first analysis. Returns true when none is left: analyse() will then parse
    * nothing. `change` is what analyse() would be given.
    */
-  prepare(text: string, settings: Settings, change: TextChange | undefined, deadline: number): boolean {
+  prepare(fullText: string, settings: Settings, fullChange: TextChange | undefined, deadline: number): boolean {
     this.useOptions(settings);
+    const { text, change } = this.withinLimit(fullText, fullChange);
     const preparation = this.preparationOf(text, change);
     const { chunks } = preparation;
     const shift = chunks.length - this.previous.length;
@@ -281,8 +300,9 @@ export class FileAnalyzer {
    * returned is good until the next call: an edit inside a scalar updates the edited document's
    * tree in place, so its previous analysis no longer describes it (the server keeps only the latest).
    */
-  analyse(text: string, settings: Settings, change?: TextChange): FileAnalysis {
+  analyse(fullText: string, settings: Settings, fullChange?: TextChange): FileAnalysis {
     this.useOptions(settings);
+    const { text, change } = this.withinLimit(fullText, fullChange);
     const preparation = this.preparationOf(text, change);
     const { chunks: split, found, moved } = preparation;
     // Documents before an edit keep their index, documents after it keep their distance from the end:
@@ -306,6 +326,27 @@ export class FileAnalyzer {
     this.previousChunks = chunks;
     this.previousLength = text.length;
     return { chunks, documents, diagnostics: this.diagnosticsOf(chunks, documents, settings) };
+  }
+
+  /**
+   * The text up to the first `maxDocuments` documents, and the change as an edit of it (only when
+   * it lies before the cut and moved the cut by its own length); the number left out goes to the
+   * file rules (too-many-documents.ts). Every analysed document is kept with its tree, so a file
+   * of millions of tiny documents would take gigabytes; files below the limit pass unchanged.
+   */
+  private withinLimit(text: string, change: TextChange | undefined): { text: string; change?: TextChange } {
+    const wasCut = this.columns.file.omittedDocuments > 0;
+    // A keystroke far under the limit cannot reach it: the text is not scanned (that would read, and
+    // so copy, the whole of a large file that the editor keeps in pieces).
+    if (!wasCut && change?.text !== undefined && this.previous.length > 0 && this.previousChunks.length + 1 + markersIn(change.text) < this.maxDocuments) return { text, change };
+    // The same text is asked about again by every slice of a long first analysis.
+    const limit = this.lastLimit?.text === text ? this.lastLimit.limit : documentLimit(text, this.maxDocuments);
+    this.lastLimit = limit ? { text, limit } : undefined;
+    this.columns.file.omittedDocuments = limit?.after ?? 0;
+    if (!limit && !wasCut) return { text, change };
+    const within = limit ? text.slice(0, limit.offset) : text;
+    const kept = change && change.end <= this.previousLength && within.length === this.previousLength + change.length - (change.end - change.start) ? change : undefined;
+    return { text: within, change: kept };
   }
 
   /** Options that change what rules report make every cached document stale. */

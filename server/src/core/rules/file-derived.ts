@@ -23,6 +23,8 @@ type Models = readonly DocumentModel[];
  */
 export class FileMemo {
   readonly memo = new Memo();
+  /** Documents past the engine's limit, left out of the analysis (too-many-documents.ts). */
+  omittedDocuments = 0;
   /** One link only, so that a file's arrays do not stay alive in a chain. */
   private link?: Link;
 

@@ -47,6 +47,7 @@ import { sensitiveHostPath } from './sensitive-host-path';
 import { subPathExprVariable } from './sub-path-expr-variable';
 import { subPathNeverUpdated } from './sub-path-never-updated';
 import { subPathOnImageVolume } from './sub-path-on-image-volume';
+import { tooManyDocuments } from './too-many-documents';
 import type { DocumentRule, FileRule, Rule } from './types';
 import { unknownEmptyDirMedium } from './unknown-emptydir-medium';
 import { unknownField } from './unknown-field';
@@ -116,6 +117,7 @@ export const RULES: readonly Rule[] = [
   fileOrCreateParent,
   ignoredServiceAccountPullSecrets,
   projectedTokenPathClash,
+  tooManyDocuments,
 ];
 
 export const DOCUMENT_RULES = RULES.filter((r): r is DocumentRule => r.scope === 'document');

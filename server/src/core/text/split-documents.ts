@@ -69,6 +69,32 @@ export function splitDocuments(text: string): DocumentChunk[] {
   return chunks;
 }
 
+/** A `---` at the start of a line: every document after the first starts with one. */
+const START_MARKER = /(?:^|\n)---(?=[ \t]|\r?\n|\r?$)/g;
+
+/**
+ * Where the text stops holding at most `max` documents: the start of the line of the `max`-th
+ * `---` after the text's first character, and how many such markers follow it (documents left
+ * out); undefined when the text holds no more. A scan of markers, without splitting: it runs on
+ * every keystroke of a file that may hold millions of documents.
+ */
+export function documentLimit(text: string, max: number): { offset: number; after: number } | undefined {
+  START_MARKER.lastIndex = 0;
+  let seen = 0;
+  let offset: number | undefined;
+  let after = 0;
+  for (let match = START_MARKER.exec(text); match !== null; match = START_MARKER.exec(text)) {
+    const lineStart = match[0].charCodeAt(0) === 10 /* \n */ ? match.index + 1 : match.index;
+    if (lineStart === 0) continue;
+    if (offset !== undefined) after++;
+    else if (++seen === max) {
+      offset = lineStart;
+      after = 1;
+    }
+  }
+  return offset === undefined ? undefined : { offset, after };
+}
+
 /** True when a chunk holds only comments, blank lines or a bare `---`: no document a user wrote. */
 export function isEmptyChunk(chunk: DocumentChunk): boolean {
   return ONLY_MARKERS_AND_PREAMBLE.test(chunk.text);
