@@ -8,7 +8,7 @@
  * (ESLint's spelling) is no directive, where reading it as `kube-volumes-disable` with the rule
  * list `-line` silenced every rule in the whole file.
  */
-import { countLineBreaks } from '../text/line-index';
+import { LineBreakCounter } from '../text/line-index';
 
 const DIRECTIVE = /#\s*kube-volumes-disable(-next-line)?(?=[ \t\r]|$)([^\n]*)/gm;
 const ALL = '*';
@@ -39,6 +39,7 @@ export function findSuppressions(text: string): Suppressions {
   const file = new Set<string>();
   const lines = new Map<number, Set<string>>();
   if (!text.includes(DIRECTIVE_WORD)) return { mentioned: false, file, lines };
+  const breaks = new LineBreakCounter(text);
   for (const match of text.matchAll(DIRECTIVE)) {
     const rules = ruleList(match[2]);
     if (!match[1]) {
@@ -46,7 +47,7 @@ export function findSuppressions(text: string): Suppressions {
       continue;
     }
     // Lines as the editor counts them, like the diagnostics they are compared with (line-index.ts).
-    const line = countLineBreaks(text, 0, match.index!);
+    const line = breaks.count(0, match.index!);
     lines.set(line + 1, new Set([...(lines.get(line + 1) ?? []), ...rules]));
   }
   return { mentioned: true, file, lines };

@@ -17,12 +17,49 @@ interface Move {
  */
 const LINE_BREAK = /\r\n|\r|\n/g;
 
+/** The offsets of the `\r`s of `text` that no `\n` follows, in order (none, in most texts). */
+function loneCarriageReturns(text: string): number[] {
+  const found: number[] = [];
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10 /* \n */) found.push(i);
+  return found;
+}
+
+/** How many of the sorted `offsets` are below `limit`. */
+function countBelow(offsets: readonly number[], limit: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid] < limit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Counts the line breaks of one text as LSP does, range after range: a `\n` (alone or after a
+ * `\r`) by searching for it as before, a lone `\r` from a list made once per text. Counting a
+ * large text range by range so reads it once (a regular expression per line break was four
+ * times slower on CRLF files).
+ */
+export class LineBreakCounter {
+  private readonly lone: readonly number[];
+
+  constructor(private readonly text: string) {
+    this.lone = loneCarriageReturns(text);
+  }
+
+  /** The line breaks from `from` up to (not including) `to`. */
+  count(from: number, to: number): number {
+    let count = 0;
+    for (let i = this.text.indexOf('\n', from); i !== -1 && i < to; i = this.text.indexOf('\n', i + 1)) count++;
+    return this.lone.length === 0 ? count : count + countBelow(this.lone, to) - countBelow(this.lone, from);
+  }
+}
+
 /** The line breaks in `text` from `from` up to (not including) `to`, counted as LSP does. */
 export function countLineBreaks(text: string, from = 0, to = text.length): number {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  for (let i = text.indexOf('\r', from); i !== -1 && i < to; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) count++;
-  return count;
+  return new LineBreakCounter(text).count(from, to);
 }
 
 /** Moves kept unapplied before they are folded into a new array: a lookup applies each of them. */

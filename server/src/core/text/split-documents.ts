@@ -6,7 +6,7 @@
  * marker in YAML, even inside a block scalar, so a line scan finds the same boundaries the parser
  * would, in linear time and without allocating a syntax tree.
  */
-import { countLineBreaks } from './line-index';
+import { countLineBreaks, LineBreakCounter } from './line-index';
 
 export interface DocumentChunk {
   /** The chunk's own text: from its first line up to (not including) the next chunk. */
@@ -44,8 +44,9 @@ export function splitDocuments(text: string): DocumentChunk[] {
   // Lines are counted lazily, up to the offset a chunk starts at.
   let counted = 0;
   let countedLine = 0;
+  const breaks = new LineBreakCounter(text);
   const lineAt = (offset: number): number => {
-    countedLine += countLineBreaks(text, counted, offset);
+    countedLine += breaks.count(counted, offset);
     counted = offset;
     return countedLine;
   };
