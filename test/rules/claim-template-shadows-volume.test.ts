@@ -28,6 +28,16 @@ describe(RULE, () => {
     assert.deepEqual(lint(unclaimed).map((d) => d.rule), ['missing-source-field']);
   });
 
+  it('leaves a replaced volume to the checks of decoding: a wrong type or an unknown field refuses the whole object', () => {
+    // From a review: the API server decodes the StatefulSet, replaced volumes and all, before any controller drops one.
+    const typed = statefulSet('[{name: data, secret: {secretName: s, defaultMode: "0400", defaultMod: 256}, emptyDir: {medium: Disk}}]', '[{name: data, mountPath: /d}]', ['data']);
+    assert.deepEqual(lint(typed).map((d) => `${d.rule} @ ${d.fieldPath}`).sort(), [
+      `${RULE} @ spec.template.spec.volumes[0].name`,
+      'invalid-field-value @ spec.template.spec.volumes[0].secret.defaultMode',
+      'unknown-field @ spec.template.spec.volumes[0].secret.defaultMod',
+    ]);
+  });
+
   it('is about StatefulSets only', () => {
     for (const w of inEveryWorkload('containers: [{name: a, image: nginx, volumeMounts: [{name: data, mountPath: /d}]}]\nvolumes: [{name: data, emptyDir: {}}]')) {
       assert.deepEqual(foundBy(RULE, w.text), [], w.kind);

@@ -34,9 +34,11 @@ export const invalidFieldValue: DocumentRule = {
   description: 'A field of a volume source, volumeMounts or volumeDevices entry has the wrong type (a quoted number, a string for a map) or a value outside its allowed set.',
   check(document) {
     const findings: Finding[] = [];
-    for (const { problem, node, path, podSpec } of locatedProblems(document)) {
+    for (const { problem, node, path, podSpec, replaced } of locatedProblems(document)) {
       const range = rangeOf(node);
       if (problem.keyword === 'additionalProperties' || !range) continue;
+      // A value outside its set is a validation error, and the pods never have a replaced volume.
+      if (replaced && problem.keyword !== 'type') continue;
       const field = path.slice(path.lastIndexOf('.') + 1);
       const message = problem.keyword === 'type'
         ? `${field} must be ${EXPECTED[problem.expected!] ?? `a ${problem.expected}`}, not ${describe(node)}.${hint(node, problem.expected!)} The API server cannot decode it and refuses the object.`

@@ -21,6 +21,12 @@ export interface LocatedProblem {
   readonly path: string;
   /** The pod spec it is in: what a rejection means depends on the object (consequence.ts). */
   readonly podSpec: PodSpecModel;
+  /**
+   * In a volume a StatefulSet's claim template replaces (podVolumes): the API server still
+   * decodes it with the object, so a wrong type or an unknown field is refused, but the pods never
+   * have it, so nothing that only validation checks (an allowed value) matters there.
+   */
+  readonly replaced: boolean;
 }
 
 type Required = readonly { field: string; instead?: string }[];
@@ -50,13 +56,13 @@ function describeMap(segments: readonly (string | number)[]): string {
   return `"${last}"`;
 }
 
-function locate(podSpec: PodSpecModel, problem: SchemaProblem, root: YAMLMap, base: string, owner: (segments: readonly (string | number)[]) => string, sourceKey: string | undefined): LocatedProblem | undefined {
+function locate(podSpec: PodSpecModel, replaced: boolean, problem: SchemaProblem, root: YAMLMap, base: string, owner: (segments: readonly (string | number)[]) => string, sourceKey: string | undefined): LocatedProblem | undefined {
   if (problem.keyword === 'additionalProperties') {
     const map = asMap(nodeAt(root, problem.segments).node);
     if (!map || problem.key?.startsWith('$') || isStandIn(problem, map, sourceKey)) return undefined;
-    return { problem, map, owner: owner(problem.segments), node: undefined, path: pathOf(base, [...problem.segments, problem.key!]), podSpec };
+    return { problem, map, owner: owner(problem.segments), node: undefined, path: pathOf(base, [...problem.segments, problem.key!]), podSpec, replaced };
   }
-  return { problem, owner: owner(problem.segments.slice(0, -1)), node: nodeAt(root, problem.segments).node, path: pathOf(base, problem.segments), podSpec };
+  return { problem, owner: owner(problem.segments.slice(0, -1)), node: nodeAt(root, problem.segments).node, path: pathOf(base, problem.segments), podSpec, replaced };
 }
 
 /** Both schema rules read the same problems: each document model is validated once (memo.ts). */
@@ -69,17 +75,19 @@ export function locatedProblems(document: DocumentModel): LocatedProblem[] {
 function validateDocument(document: DocumentModel): LocatedProblem[] {
   const found: (LocatedProblem | undefined)[] = [];
   for (const podSpec of literalPodSpecs(document)) {
-    for (const volume of podSpec.podVolumes) {
+    // Every volume written: decoding reads them all, replaced ones included.
+    const inPods = new Set(podSpec.podVolumes);
+    for (const volume of podSpec.volumes) {
       const keys = volume.sources.map((s) => s.key);
       for (const problem of schemaProblems('volumeSources', volume.node, keys)) {
-        found.push(locate(podSpec, problem, volume.node, volume.path, describeMap, String(problem.segments[0])));
+        found.push(locate(podSpec, !inPods.has(volume), problem, volume.node, volume.path, describeMap, String(problem.segments[0])));
       }
     }
     for (const container of podSpec.containers) {
       for (const mount of [...container.mounts, ...container.devices]) {
         const target = mount.kind === 'volumeMounts' ? 'volumeMount' : 'volumeDevice';
         for (const problem of schemaProblems(target, mount.node)) {
-          found.push(locate(podSpec, problem, mount.node, mount.path, () => `a ${mount.kind} entry`, undefined));
+          found.push(locate(podSpec, false, problem, mount.node, mount.path, () => `a ${mount.kind} entry`, undefined));
         }
       }
     }

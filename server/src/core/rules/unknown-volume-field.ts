@@ -23,7 +23,8 @@ export const unknownVolumeField: DocumentRule = {
   check(document) {
     const findings: Finding[] = [];
     for (const podSpec of literalPodSpecs(document)) {
-      for (const volume of podSpec.podVolumes) {
+      // Every volume written, replaced ones included: strict decoding refuses an unknown field anywhere in the object.
+      for (const volume of podSpec.volumes) {
         for (const unknown of volume.unknownKeys) {
           if (isPatchDirective(unknown.key)) continue;
           const suggestion = nearestName(unknown.key, VOLUME_SOURCE_KEYS);
