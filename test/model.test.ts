@@ -117,6 +117,10 @@ describe('document model', () => {
     assert.equal(partial(daemonSet('')), true);
     assert.equal(partial(daemonSet('    metadata: {annotations: {a: b}}\n')), true);
     assert.equal(partial(daemonSet('    metadata: {labels: {app: x}}\n')), false);
+    // A selector of NotIn or DoesNotExist terms alone matches a template without labels: whole.
+    const negative = daemonSet('').replace('selector: {matchLabels: {app: x}}', 'selector: {matchExpressions: [{key: canary, operator: DoesNotExist}]}');
+    assert.equal(partial(negative), false);
+    assert.equal(partial(negative.replace('DoesNotExist}', 'Exists}')), true);
     // A Pod has neither: only a container without image tells its patch apart.
     assert.equal(partial(`apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {${pod}}\n`), false);
   });

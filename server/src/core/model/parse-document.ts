@@ -21,6 +21,17 @@ import { Memo } from '../memo';
 /** Fields that belong to the pod spec; found above it (e.g. at a Deployment's `spec`), they are ignored or rejected. */
 const POD_FIELDS = ['volumes', 'imagePullSecrets', 'containers', 'initContainers'] as const;
 
+/**
+ * Whether a label selector matches no pod without labels: one with matchLabels, or a matchExpressions
+ * term In or Exists. (NotIn and DoesNotExist terms alone match an empty label set, so a template
+ * without labels can be whole; a review found such a Deployment read as a patch.)
+ */
+function selectorNeedsLabels(selector: YAMLMap | undefined): boolean {
+  const matchLabels = asMap(getNode(selector, 'matchLabels'));
+  if (matchLabels && matchLabels.items.length > 0) return true;
+  return (asSeq(getNode(selector, 'matchExpressions'))?.items ?? []).some((term) => ['In', 'Exists'].includes(getString(asMap(term), 'operator') ?? ''));
+}
+
 /** Kinds whose pod template the API server rejects without restartPolicy OnFailure or Never (the default, Always, is refused). */
 const RESTART_POLICY_REQUIRED = new Set(['Job', 'CronJob']);
 
@@ -34,8 +45,9 @@ const RESTART_POLICY_REQUIRED = new Set(['Job', 'CronJob']);
 function looksPartial(kind: string, apiVersion: string | undefined, root: YAMLMap, podSpec: YAMLMap | undefined): boolean {
   const spec = asMap(getNode(root, 'spec'));
   if (SELECTOR_REQUIRED.has(kind) && apiVersion === 'apps/v1') {
-    if (getNode(spec, 'selector') === undefined) return true;
-    if (getNode(asMap(getNode(asMap(getNode(spec, 'template')), 'metadata')), 'labels') === undefined) return true;
+    const selector = getNode(spec, 'selector');
+    if (selector === undefined) return true;
+    if (getNode(asMap(getNode(asMap(getNode(spec, 'template')), 'metadata')), 'labels') === undefined && selectorNeedsLabels(asMap(selector))) return true;
   }
   if (!podSpec) return false;
   if (RESTART_POLICY_REQUIRED.has(kind) && getNode(podSpec, 'restartPolicy') === undefined) return true;
