@@ -69,7 +69,7 @@ describe(RULE, () => {
     });
 
     it('no mode alone for a non-root container without fsGroup: the files belong to root, and it would be locked out', () => {
-      for (const text of [pod('securityContext: {runAsUser: 1000}', ''), pod('securityContext: {runAsUser: 0}', 'securityContext: {runAsUser: 65532}')]) {
+      for (const text of [pod('securityContext: {runAsUser: 1000}', ''), pod('securityContext: {runAsUser: 0}', 'securityContext: {runAsUser: 65532}'), pod('securityContext: {runAsNonRoot: true}', ''), pod('', 'securityContext: {runAsNonRoot: true}')]) {
         const d = advice(text);
         assert.deepEqual(d.suggestions, []);
         assert.match(d.message, /set the pod's securityContext\.fsGroup and use 0440/);
