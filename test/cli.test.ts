@@ -107,7 +107,7 @@ describe('cli', () => {
     assert.match(missing.err, /cannot read/);
   });
 
-  it('follows links to manifests and folders, once each, even in a loop', () => {
+  it('follows links to manifests and folders, checks each file once, and ends a link loop', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kv-cli-links-'));
     mkdirSync(path.join(dir, 'real'));
     mkdirSync(path.join(dir, 'walked'));
@@ -116,9 +116,11 @@ describe('cli', () => {
     symlinkSync(path.join(dir, 'real'), path.join(dir, 'walked', 'folder'));
     symlinkSync(path.join(dir, 'walked'), path.join(dir, 'walked', 'loop'));
     symlinkSync(path.join(dir, 'nowhere.txt'), path.join(dir, 'walked', 'broken.txt'));
-    const { code, out } = cli(['--format', 'json', path.join(dir, 'walked')]);
+    // The real file given as well, and found again through the links: checked once.
+    const { code, out } = cli(['--format', 'json', path.join(dir, 'walked'), path.join(dir, 'real', 'pod.yaml')]);
     assert.equal(code, 1, 'a broken manifest behind a link is found, and a broken link to no manifest is nobody\'s concern');
-    assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => path.relative(dir, f.path)), [path.join('walked', 'folder', 'pod.yaml'), path.join('walked', 'linked.yaml')]);
+    // One file behind three ways to it: reported once, where the walk met it first.
+    assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => path.relative(dir, f.path)), [path.join('walked', 'folder', 'pod.yaml')]);
   });
 
   it('reports a folder or path it cannot read, checks the rest, and still writes whole output (exit 2)', () => {
@@ -126,10 +128,13 @@ describe('cli', () => {
     mkdirSync(path.join(dir, 'ok'));
     copyFileSync(B01, path.join(dir, 'ok', 'pod.yaml'));
     symlinkSync(path.join(dir, 'gone.yaml'), path.join(dir, 'ok', 'broken-link.yaml'));
+    // A stale link in a folder is named, and fails nothing: exit 1 for B01's error.
+    const walked = cli([dir]);
+    assert.equal(walked.code, 1);
+    assert.match(walked.err, /skipped .*broken-link\.yaml: a link to nothing/);
     const { code, out, err } = cli(['--format', 'json', dir, path.join(dir, 'missing.yaml')]);
     assert.equal(code, 2);
     assert.deepEqual(JSON.parse(out).files.map((f: { path: string }) => path.basename(f.path)), ['pod.yaml']);
-    assert.match(err, /cannot read .*broken-link\.yaml/);
     assert.match(err, /cannot read .*missing\.yaml/);
     // A folder without read permission (root reads it anyway, so only as another user).
     if (process.getuid?.() !== 0) {

@@ -35,8 +35,9 @@ export function run(
   const settings = { rules: options.rules, publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion ?? DEFAULT_SETTINGS.kubernetesVersion };
   const reports: FileReport[] = [];
   // An unreadable path is reported and skipped: the rest is still checked and the output stays whole (exit 2).
-  const { files, unreadable: unreadablePaths } = collectFiles(options.paths);
+  const { files, unreadable: unreadablePaths, brokenLinks } = collectFiles(options.paths);
   for (const { path: where, message } of unreadablePaths) writeError(`kube-volumes: cannot read ${where}: ${message}\n`);
+  for (const { path: where } of brokenLinks) writeError(`kube-volumes: skipped ${where}: a link to nothing\n`);
   let unreadable = unreadablePaths.length > 0;
   for (const given of files) {
     const file = given === STDIN_PATH ? STDIN_NAME : given;

@@ -13,22 +13,39 @@ export interface Unreadable {
 }
 
 export interface CollectedFiles {
-  /** The YAML files in order, `-` (stdin) in its place. */
+  /** The YAML files in order, `-` (stdin) in its place; each file once, however many ways lead to it. */
   readonly files: string[];
-  /** Paths given or found that could not be read: the run reports them and goes on with the rest. */
+  /** Paths given or folders found that could not be read: the run reports them, goes on with the rest, and exits 2. */
   readonly unreadable: Unreadable[];
+  /** Links named like YAML that lead nowhere, found in a folder: named, but no failure (a stale link is no manifest). */
+  readonly brokenLinks: Unreadable[];
 }
 
 /**
  * Expands paths into a sorted list of YAML files. Links are followed, to files and to folders
  * alike (a manifest kept behind a link is checked as if it were there), and each folder is read
- * once, so a link loop ends. A path that cannot be read (missing, no permission, a broken link
- * named like YAML) is listed as unreadable, and the others are still collected.
+ * once, so a link loop ends, and each file once. A path given that cannot be read, or a folder
+ * found that cannot be, is listed as unreadable, and the others are still collected; a link named
+ * like YAML that leads nowhere is listed apart.
  */
 export function collectFiles(paths: readonly string[]): CollectedFiles {
   const files: string[] = [];
   const unreadable: Unreadable[] = [];
+  const brokenLinks: Unreadable[] = [];
   const visited = new Set<string>();
+  // A file reached twice (given and found, or through a link) is checked once: its findings counted once.
+  const seenFiles = new Set<string>();
+  const addFile = (file: string): void => {
+    let real = file;
+    try {
+      real = realpathSync(file);
+    } catch {
+      // Read as given; reading it will say what is wrong.
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    files.push(file);
+  };
   const statOf = (full: string): Stats | undefined => {
     try {
       return statSync(full);
@@ -58,13 +75,13 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
         try {
           target = statSync(full);
         } catch (error) {
-          if (isYaml(entry.name)) unreadable.push({ path: full, message: (error as Error).message });
+          if (isYaml(entry.name)) brokenLinks.push({ path: full, message: (error as Error).message });
           continue;
         }
         if (target.isDirectory()) walk(full);
-        else if (target.isFile() && isYaml(entry.name)) files.push(full);
+        else if (target.isFile() && isYaml(entry.name)) addFile(full);
       } else if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(full);
-      else if (entry.isFile() && isYaml(entry.name)) files.push(full);
+      else if (entry.isFile() && isYaml(entry.name)) addFile(full);
     }
   };
   for (const given of paths) {
@@ -74,7 +91,7 @@ export function collectFiles(paths: readonly string[]): CollectedFiles {
     }
     const stats = statOf(given);
     if (stats?.isDirectory()) walk(given);
-    else if (stats) files.push(given);
+    else if (stats) addFile(given);
   }
-  return { files, unreadable };
+  return { files, unreadable, brokenLinks };
 }
