@@ -32,9 +32,11 @@ function fixesOf(text: string, analysis: FileAnalysis, d: Diagnostic): Fix[] {
   });
 }
 
-function apply(text: string, base: number, fix: Fix): string {
+/** `fix` applied to the file; `analysis` and `document` place each edit in its document (the finding's by default). */
+function apply(text: string, analysis: FileAnalysis, document: number, fix: Fix): string {
+  const placed = fix.edits.map((e) => ({ ...e, base: analysis.chunks[e.document ?? document].offset }));
   let out = text;
-  for (const e of [...fix.edits].sort((a, b) => b.start - a.start)) out = out.slice(0, base + e.start) + e.newText + out.slice(base + e.end);
+  for (const e of placed.sort((a, b) => b.base + b.start - (a.base + a.start))) out = out.slice(0, e.base + e.start) + e.newText + out.slice(e.base + e.end);
   return out;
 }
 
@@ -46,7 +48,7 @@ function checkAllFixes(name: string, text: string): number {
   let checked = 0;
   for (const d of analysis.diagnostics) {
     for (const fix of fixesOf(text, analysis, d)) {
-      const fixed = apply(text, analysis.chunks[d.document].offset, fix);
+      const fixed = apply(text, analysis, d.document, fix);
       const after = analyseText(fixed, DEFAULT_SETTINGS).diagnostics;
       const context = `${name}: "${fix.title}" for ${key(d)}\n--- fixed text ---\n${fixed}`;
       assert.ok(!after.some((x) => x.rule === 'yaml-syntax') || analysis.diagnostics.some((x) => x.rule === 'yaml-syntax'), `parses: ${context}`);
@@ -137,7 +139,7 @@ describe('quick fixes', () => {
     const analysis = analyseText(text, DEFAULT_SETTINGS);
     const d = analysis.diagnostics.find((x) => x.rule === 'mount-without-volume')!;
     const fix = fixesOf(text, analysis, d).find((f) => f.title === "Add emptyDir volume 'cache'")!;
-    assert.equal(apply(text, 0, fix), `${text}  volumes:\n  - name: cache\n    emptyDir: {}\n`);
+    assert.equal(apply(text, analysis, d.document, fix), `${text}  volumes:\n  - name: cache\n    emptyDir: {}\n`);
   });
 
   it('B06: adds a claim template to a StatefulSet', () => {
@@ -153,7 +155,7 @@ describe('quick fixes', () => {
     assert.deepEqual(titles(b11, 'field-at-wrong-level').slice(0, 1), ['*Move volumeClaimTemplates to spec.volumeClaimTemplates']);
     const analysis = analyseText(b11, DEFAULT_SETTINGS);
     const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
-    const moved = apply(b11, 0, fixesOf(b11, analysis, d)[0]);
+    const moved = apply(b11, analysis, d.document, fixesOf(b11, analysis, d)[0]);
     assert.match(moved, /\n {2}volumeClaimTemplates:\n {4}- metadata:\n {8}name: cache\n {6}spec:\n {8}accessModes: \["ReadWriteOnce"\]\n/);
     assert.deepEqual(analyseText(moved, DEFAULT_SETTINGS).diagnostics.filter((x) => x.severity === 'error'), []);
   });
@@ -162,7 +164,7 @@ describe('quick fixes', () => {
     const text = readFileSync(path.join(SHARED, 'cases/B12-imagePullSecrets-under-container-and-dockercfg-type.yaml'), 'utf8');
     const analysis = analyseText(text, DEFAULT_SETTINGS);
     const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
-    const fixed = apply(text, analysis.chunks[1].offset, fixesOf(text, analysis, d)[0]);
+    const fixed = apply(text, analysis, d.document, fixesOf(text, analysis, d)[0]);
     // What remains is the Secret's own type mistake.
     assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics.map((x) => x.rule), ['pull-secret-missing-key']);
   });
@@ -173,7 +175,7 @@ describe('quick fixes', () => {
     const d = analysis.diagnostics.find((x) => x.rule === 'multiple-volume-sources')!;
     const [split] = fixesOf(text, analysis, d);
     assert.equal(split.title, "Split into 2 volumes (keep secret in 'cluster-certificate')");
-    const fixed = apply(text, 0, split);
+    const fixed = apply(text, analysis, d.document, split);
     assert.match(fixed, /- name: cluster-certificate\n {10}secret:\n {12}secretName: gateway-cluster-cert\n {8}- name: xslt-vol\n {10}emptyDir: \{\}\n {8}- name: cluster-certificate-configmap\n {10}configMap:\n {12}name: xslt-plugins\n$/);
   });
 
@@ -202,7 +204,7 @@ describe('quick fixes', () => {
       const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
       const [move] = fixesOf(text, analysis, d);
       assert.equal(move.title, 'Move volumes to spec.volumes');
-      const fixed = apply(text, 0, move);
+      const fixed = apply(text, analysis, d.document, move);
       const eol = text.includes('\r\n') ? '\r\n' : '\n';
       assert.ok(fixed.includes(['  volumes:', '    - name: keys', '      secret:', '        secretName: keys', '    - name: data', '      emptyDir: {}'].join(eol)), JSON.stringify(fixed));
       assert.equal(fixed.replace(/\r\n/g, '').includes('\r') || (eol === '\r\n' && /[^\r]\n/.test(fixed)), false, 'one line-break style');
@@ -234,7 +236,7 @@ describe('quick fixes', () => {
     const d = analysis.diagnostics.find((x) => x.rule === 'field-at-wrong-level')!;
     const [merge] = fixesOf(text, analysis, d);
     assert.equal(merge.title, 'Merge volumes into spec.volumes');
-    const fixed = apply(text, 0, merge);
+    const fixed = apply(text, analysis, d.document, merge);
     assert.match(fixed, /\n {2}volumes:\n {4}- name: data\n {6}emptyDir: \{\}\n {4}- name: keys\n {6}secret:\n {8}secretName: keys\n$/);
     assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics, []);
   });
@@ -242,6 +244,18 @@ describe('quick fixes', () => {
   it('B19: adds a sizeLimit to the memory emptyDir; the unused volume can be removed', () => {
     const text = readFileSync(path.join(SHARED, 'cases/B19-chrome-dev-shm-memory-emptydir-no-limit.yaml'), 'utf8');
     assert.deepEqual(titles(text, 'memory-emptydir-without-size-limit'), ['*Add sizeLimit: 1Gi', 'Disable memory-emptydir-without-size-limit for this line']);
+  });
+
+  it('B15: offers the pull secret the default ServiceAccount lists, on the pod spec or on the ServiceAccount the pod runs as', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B15-custom-serviceaccount-without-pull-secret.yaml'), 'utf8');
+    assert.deepEqual(titles(text, 'private-image-without-pull-secret').slice(0, 2), ['*Add imagePullSecrets: [regcred] to the pod spec', 'Add imagePullSecrets: [regcred] to ServiceAccount reports-sa']);
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'private-image-without-pull-secret')!;
+    const onAccount = fixesOf(text, analysis, d).find((f) => f.title.endsWith('to ServiceAccount reports-sa'))!;
+    const fixed = apply(text, analysis, d.document, onAccount);
+    // The edit lands in the ServiceAccount's document, not the Deployment's, and the warning goes.
+    assert.match(fixed, /name: reports-sa\n  namespace: team-a\nimagePullSecrets:\n  - name: regcred\n---/);
+    assert.deepEqual(analyseText(fixed, DEFAULT_SETTINGS).diagnostics.filter((x) => x.rule === 'private-image-without-pull-secret'), []);
   });
 
   it('B15: offers imagePullSecrets naming the registry Secret of the file', () => {

@@ -36,3 +36,21 @@ describe('code actions', () => {
     assert.ok(disableComment(POD.replace(/\n/g, '\r\n')).endsWith('mount-without-volume\r\n'));
   });
 });
+
+describe('a fix that edits another document of the file', () => {
+  it('places the edit in that document: imagePullSecrets on the ServiceAccount of B15', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const text = readFileSync(path.resolve(__dirname, '..', '..', 'shared', 'cases', 'B15-custom-serviceaccount-without-pull-secret.yaml'), 'utf8');
+    const document = new RopeTextDocument('file:///b15.yaml', 'yaml', 1, text);
+    const analysis = new FileAnalyzer().analyse(text, DEFAULT_SETTINGS);
+    const diagnostics = analysis.diagnostics.map((d) => toLspDiagnostic(d, document.uri, '/docs'));
+    const action = features.codeActions(document, analysis, diagnostics).find((a) => a.title === 'Add imagePullSecrets: [regcred] to ServiceAccount reports-sa')!;
+    const [edit] = action.edit!.changes![document.uri];
+    const lines = text.split('\n');
+    // Inserted after the ServiceAccount's last line ("  namespace: team-a", the line before its ---).
+    assert.equal(lines[edit.range.start.line - 1], '  namespace: team-a');
+    assert.equal(lines[edit.range.start.line], '---');
+    assert.match(edit.newText, /^imagePullSecrets:\n {2}- name: regcred\n$/);
+  });
+});

@@ -140,7 +140,7 @@ export function codeActions(document: TextDocument, analysis: FileAnalysis, diag
         kind: CodeActionKind.QuickFix,
         isPreferred: fix.preferred || undefined,
         diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: fix.edits.map((e) => TextEdit.replace(toLspRange(document, analysis, located.document, e), e.newText)) } },
+        edit: { changes: { [document.uri]: fix.edits.map((e) => TextEdit.replace(toLspRange(document, analysis, e.document ?? located.document, e), e.newText)) } },
       });
     }
     if (rule !== 'yaml-syntax') {

@@ -13,10 +13,15 @@ import {
 } from './yaml-edit';
 import { lookupTable } from '../lookup-table';
 
+/** An edit of the finding's document, or of another document of the file (`document`, its index). */
+export interface FixEdit extends TextEdit {
+  readonly document?: number;
+}
+
 export interface Fix {
   readonly title: string;
   readonly preferred: boolean;
-  readonly edits: readonly TextEdit[];
+  readonly edits: readonly FixEdit[];
 }
 
 /** What a fix knows of the finding: the same fields a diagnostic carries. */
@@ -183,24 +188,54 @@ function browserShmFixes(model: DocumentModel, finding: FindingRef): Fix[] {
 }
 
 /** Secrets of a registry type defined in the file, for "add imagePullSecrets". */
-function registrySecrets(models: readonly DocumentModel[]): string[] {
+/**
+ * Pull secrets a pod of `namespace` could name: the registry Secrets of the file, then those its
+ * ServiceAccounts list (an injector often gives only the namespace's `default` one a pull secret).
+ */
+function pullSecretNames(models: readonly DocumentModel[], namespace: string | undefined): string[] {
   const names = new Set<string>();
+  const sameNamespace = (other: string | undefined): boolean => other === undefined || namespace === undefined || other === namespace;
   for (const model of models) {
     for (const object of model.objects) {
       const type = getString(object.node, 'type');
-      if (object.kind === 'Secret' && object.name && (type === 'kubernetes.io/dockerconfigjson' || type === 'kubernetes.io/dockercfg')) names.add(object.name);
+      if (object.kind === 'Secret' && object.name && sameNamespace(object.namespace) && (type === 'kubernetes.io/dockerconfigjson' || type === 'kubernetes.io/dockercfg')) names.add(object.name);
     }
   }
-  return [...names];
+  for (const model of models) {
+    for (const account of model.serviceAccounts) if (sameNamespace(account.object.namespace)) account.imagePullSecrets.forEach((name) => names.add(name));
+  }
+  return [...names].filter((name) => name !== '');
 }
 
+/** The ServiceAccount `name` of the file that the pod runs as, with the index of its document. */
+function serviceAccountOf(models: readonly DocumentModel[], name: string, namespace: string | undefined): { document: number; node: YAMLMap; text: string } | undefined {
+  for (const [document, model] of models.entries()) {
+    const account = model.serviceAccounts.find((a) => a.object.name === name && (a.object.namespace === undefined || namespace === undefined || a.object.namespace === namespace));
+    if (account) return { document, node: account.object.node, text: model.text };
+  }
+  return undefined;
+}
+
+/**
+ * imagePullSecrets for a pod that pulls without credentials: on its pod spec, or on the
+ * ServiceAccount it runs as when the file defines it without any (every pod of that account then
+ * gets them), one fix per Secret the file names.
+ */
 function pullSecretFixes(model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef): Fix[] {
   const podSpec = podSpecOf(model, finding.fieldPath);
-  if (!podSpec || !isBlockMap(podSpec.node) || getNode(podSpec.node, 'imagePullSecrets') !== undefined) return [];
-  return registrySecrets(models).flatMap((name, i) => {
+  if (!podSpec || getNode(podSpec.node, 'imagePullSecrets') !== undefined) return [];
+  const names = pullSecretNames(models, podSpec.object.namespace);
+  const onPod = isBlockMap(podSpec.node) ? names.flatMap((name): Fix[] => {
     const edit = addListToMap(model.text, podSpec.node, 'imagePullSecrets', `name: ${name}`);
-    return edit ? [{ title: `Add imagePullSecrets: [${name}] to the pod spec`, preferred: i === 0, edits: [edit] }] : [];
-  });
+    return edit ? [{ title: `Add imagePullSecrets: [${name}] to the pod spec`, preferred: false, edits: [edit] }] : [];
+  }) : [];
+  const accountName = typeof finding.data?.serviceAccount === 'string' ? finding.data.serviceAccount : undefined;
+  const account = accountName === undefined ? undefined : serviceAccountOf(models, accountName, podSpec.object.namespace);
+  const onAccount = account && isBlockMap(account.node) && getNode(account.node, 'imagePullSecrets') === undefined ? names.flatMap((name): Fix[] => {
+    const edit = addListToMap(account.text, account.node, 'imagePullSecrets', `name: ${name}`);
+    return edit ? [{ title: `Add imagePullSecrets: [${name}] to ServiceAccount ${accountName}`, preferred: false, edits: [{ ...edit, document: account.document }] }] : [];
+  }) : [];
+  return [...onPod, ...onAccount].map((fix, i) => (i === 0 ? { ...fix, preferred: true } : fix));
 }
 
 /** Moves a misplaced list to where it belongs when the destination does not exist yet, or drops an exact duplicate. */
