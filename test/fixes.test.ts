@@ -91,6 +91,38 @@ describe('quick fixes', () => {
     return analysis.diagnostics.filter((d) => d.rule === rule).flatMap((d) => fixesOf(text, analysis, d).map((f) => `${f.preferred ? '*' : ''}${f.title}`));
   };
 
+  /** `text` after the preferred fix of its first `rule` finding, and what the analysis finds there. */
+  const afterPreferred = (text: string, rule: string): { fixed: string; rules: string[] } => {
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === rule)!;
+    const fixed = apply(text, analysis, d.document, fixesOf(text, analysis, d).find((f) => f.preferred)!);
+    return { fixed, rules: analyseText(fixed, DEFAULT_SETTINGS).diagnostics.map((x) => x.rule) };
+  };
+
+  it('fixes what a message names the answer to: a misspelt mount key, a hostPath type, imagePullSecrets entries', () => {
+    // From a new user's trial: each message said what was meant, and no fix offered it.
+    const pod = (spec: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${spec}`;
+    const misspelt = pod('  containers:\n    - name: a\n      image: nginx\n      volumeMounts:\n        - name: data\n          mountPth: /data\n  volumes:\n    - name: data\n      emptyDir: {}\n');
+    assert.deepEqual(titles(misspelt, 'missing-mount-field')[0], '*Rename "mountPth" to "mountPath"');
+    assert.match(afterPreferred(misspelt, 'missing-mount-field').fixed, /\n {10}mountPath: \/data\n/);
+    assert.deepEqual(afterPreferred(misspelt, 'missing-mount-field').rules, []);
+
+    const hostPath = pod('  containers: [{name: a, image: nginx, volumeMounts: [{name: h, mountPath: /h}]}]\n  volumes:\n    - name: h\n      hostPath: {path: /var/log, type: directory}\n');
+    assert.deepEqual(titles(hostPath, 'invalid-host-path')[0], '*Change to Directory');
+    assert.ok(!afterPreferred(hostPath, 'invalid-host-path').rules.includes('invalid-host-path'));
+
+    const bare = pod('  imagePullSecrets:\n    - regcred\n    - name: other\n      namespace: team-b\n  containers: [{name: a, image: nginx}]\n');
+    assert.deepEqual(titles(bare, 'invalid-pull-secret-entry').filter((t) => t.startsWith('*')), ['*Write it as {name: regcred}', '*Remove "namespace"']);
+    const { fixed } = afterPreferred(bare, 'invalid-pull-secret-entry');
+    assert.match(fixed, /imagePullSecrets:\n {4}- \{name: regcred\}\n/);
+    const scalar = pod('  imagePullSecrets: "regcred"\n  containers: [{name: a, image: nginx}]\n');
+    assert.match(afterPreferred(scalar, 'invalid-pull-secret-entry').fixed, /imagePullSecrets: \[\{name: "regcred"\}\]\n/);
+    assert.deepEqual(afterPreferred(scalar, 'invalid-pull-secret-entry').rules, []);
+    const namespaced = pod('  imagePullSecrets:\n    - name: other\n      namespace: team-b\n  containers: [{name: a, image: nginx}]\n');
+    assert.doesNotMatch(afterPreferred(namespaced, 'invalid-pull-secret-entry').fixed, /namespace/);
+    assert.deepEqual(afterPreferred(namespaced, 'invalid-pull-secret-entry').rules, []);
+  });
+
   it('makes relative paths absolute', () => {
     const text = yaml`
       apiVersion: v1

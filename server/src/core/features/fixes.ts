@@ -153,11 +153,35 @@ function subPathExprFixes(model: DocumentModel, finding: FindingRef): Fix[] {
 }
 
 /** Deletes a `readOnly: false` line that changes nothing. */
-function removeLineFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+/** Removes the line the finding's key is on, when the key starts it: `- key:` opens its item, and a flow map shares its line. */
+function removeLineFixes(model: DocumentModel, finding: FindingRef, title: string): Fix[] {
   const start = lineStartOf(model.text, finding.start);
-  if (!/^\s*$/.test(model.text.slice(start, finding.start))) return []; // `- readOnly: false` opens its item: leave it
+  if (!/^\s*$/.test(model.text.slice(start, finding.start))) return [];
   const end = model.text.indexOf('\n', finding.end);
-  return [{ title: 'Remove readOnly: false', preferred: true, edits: [{ start, end: end === -1 ? model.text.length : end + 1, newText: '' }] }];
+  return [{ title, preferred: true, edits: [{ start, end: end === -1 ? model.text.length : end + 1, newText: '' }] }];
+}
+
+/** `mountPth:` where `mountPath:` belongs (missing-mount-field names the key it found): rename that key. */
+function missingMountFieldFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const { field, rename } = finding.data ?? {};
+  if (typeof field !== 'string' || typeof rename !== 'string' || !finding.fieldPath.endsWith(`.${field}`)) return [];
+  const mountPath = finding.fieldPath.slice(0, -field.length - 1);
+  const mount = model.podSpecs.flatMap((p) => p.containers).flatMap((c) => [...c.mounts, ...c.devices]).find((m) => m.path === mountPath);
+  const key = mount && findPair(mount.node, rename)?.key;
+  const range = (key as { range?: [number, number, number] } | undefined)?.range;
+  return range ? [{ title: `Rename "${rename}" to "${field}"`, preferred: true, edits: [{ start: range[0], end: range[1], newText: field }] }] : [];
+}
+
+/** imagePullSecrets written as a bare name (`- regcred`, or `imagePullSecrets: regcred`): the {name: ...} entry it means. */
+function pullSecretEntryFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  if (finding.data?.remove === true && typeof finding.data.key === 'string') return removeLineFixes(model, finding, `Remove "${finding.data.key}"`);
+  const names = finding.data?.names;
+  if (!Array.isArray(names) || names.length !== 1) return [];
+  // The name as written, quotes and all.
+  const written = model.text.slice(finding.start, finding.end);
+  const entry = `{name: ${written}}`;
+  const whole = /\.imagePullSecrets$/.test(finding.fieldPath);
+  return [{ title: `Write it as ${whole ? `[${entry}]` : entry}`, preferred: true, edits: [{ start: finding.start, end: finding.end, newText: whole ? `[${entry}]` : entry }] }];
 }
 
 /** hostPath /dev/shm -> a Memory emptyDir with a size limit, in place. */
@@ -318,7 +342,11 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'pull-secret-missing-key': (m, _all, f) => suggestionFixes(m, f),
   'missing-source-field': (_m, _all, f) => renameFieldFixes(f),
   'sub-path-expr-variable': (m, _all, f) => subPathExprFixes(m, f),
-  'read-only-false-no-effect': (m, _all, f) => removeLineFixes(m, f),
+  'read-only-false-no-effect': (m, _all, f) => removeLineFixes(m, f, 'Remove readOnly: false'),
+  'missing-mount-field': (m, _all, f) => missingMountFieldFixes(m, f),
+  'invalid-pull-secret-entry': (m, _all, f) => pullSecretEntryFixes(m, f),
+  'invalid-host-path': (m, _all, f) => suggestionFixes(m, f),
+  'invalid-mount-propagation': (m, _all, f) => suggestionFixes(m, f),
   'host-path-dev-shm': (m, _all, f) => devShmFixes(m, f),
   'browser-without-shm': (m, _all, f) => browserShmFixes(m, f),
   'relative-mount-path': (m, _all, f) => suggestionFixes(m, f),
