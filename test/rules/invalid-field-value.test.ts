@@ -55,5 +55,15 @@ describe(RULE, () => {
     assert.deepEqual(foundBy(RULE, w.text).map((d) => d.fieldPath), ['spec.volumes[0].projected.sources[0].clusterTrustBundle.labelSelector.matchLabels.trust']);
   });
 
+  it('says what YAML 1.1 made of an unquoted name, and quotes it', () => {
+    const text = inEveryWorkload('containers: [{name: a, image: nginx, volumeMounts: [{name: no, mountPath: /n}, {name: s, mountPath: /s}]}]\nvolumes: [{name: no, emptyDir: {}}, {name: s, secret: {secretName: 0123}}]')[0].text;
+    const found = foundBy(RULE, text);
+    // The volume's own name is invalid-volume-name's, which says the same.
+    assert.deepEqual(found.map((d) => d.fieldPath), ['spec.containers[0].volumeMounts[0].name', 'spec.volumes[1].secret.secretName']);
+    assert.match(found[0].message, /must be a string, not boolean false\. Unquoted, no is read that way \(YAML 1\.1, as Kubernetes reads it\): write "no"\./);
+    assert.match(found[1].message, /not number 83\. Unquoted, 0123 is read that way/);
+    assert.deepEqual(found.map((d) => d.data?.suggestions), [['"no"'], ['"0123"']]);
+  });
+
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));
 });

@@ -346,6 +346,7 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'missing-mount-field': (m, _all, f) => missingMountFieldFixes(m, f),
   'invalid-pull-secret-entry': (m, _all, f) => pullSecretEntryFixes(m, f),
   'invalid-host-path': (m, _all, f) => suggestionFixes(m, f),
+  'invalid-field-value': (m, _all, f) => suggestionFixes(m, f),
   'invalid-mount-propagation': (m, _all, f) => suggestionFixes(m, f),
   'host-path-dev-shm': (m, _all, f) => devShmFixes(m, f),
   'browser-without-shm': (m, _all, f) => browserShmFixes(m, f),

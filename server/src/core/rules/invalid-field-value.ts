@@ -26,6 +26,16 @@ function hint(node: unknown, expected: string): string {
     : '';
 }
 
+/**
+ * Where a string belongs, a plain scalar YAML 1.1 reads as something else (`no` is false, `0123`
+ * is 83, `~` is null): what was written, to quote, so that the message shows it and a fix can.
+ */
+function writtenAsString(node: unknown, expected: string, text: string): string | undefined {
+  if (!expected.split(' or ').includes('string') || !isScalar(node) || node.type !== 'PLAIN' || typeof node.value === 'string') return undefined;
+  const range = rangeOf(node);
+  return range ? text.slice(range.start, range.end) : undefined;
+}
+
 export const invalidFieldValue: DocumentRule = {
   id: ID,
   scope: 'document',
@@ -40,15 +50,17 @@ export const invalidFieldValue: DocumentRule = {
       // A value outside its set is a validation error, and the pods never have a replaced volume.
       if (replaced && problem.keyword !== 'type') continue;
       const field = path.slice(path.lastIndexOf('.') + 1);
+      const written = problem.keyword === 'type' ? writtenAsString(node, problem.expected!, document.text) : undefined;
+      const quote = written === undefined ? '' : ` Unquoted, ${written} is read that way (YAML 1.1, as Kubernetes reads it): write "${written}".`;
       const message = problem.keyword === 'type'
-        ? `${field} must be ${EXPECTED[problem.expected!] ?? `a ${problem.expected}`}, not ${describe(node)}.${hint(node, problem.expected!)} The API server cannot decode it and refuses the object.`
+        ? `${field} must be ${EXPECTED[problem.expected!] ?? `a ${problem.expected}`}, not ${describe(node)}.${hint(node, problem.expected!)}${quote} The API server cannot decode it and refuses the object.`
         : `${field} must be one of ${problem.allowed!.join(', ')}, not ${describe(node)}. ${rejection(podSpec, `${path}: Unsupported value`)}`;
       findings.push({
         rule: ID,
         message,
         fieldPath: path,
         range,
-        data: { expected: problem.expected ?? null, allowed: problem.allowed ?? [] },
+        data: { expected: problem.expected ?? null, allowed: problem.allowed ?? [], suggestions: written === undefined ? [] : [`"${written}"`] },
       });
     }
     return findings;
