@@ -123,6 +123,16 @@ describe('quick fixes', () => {
     assert.deepEqual(afterPreferred(namespaced, 'invalid-pull-secret-entry').rules, []);
   });
 
+  it('B23: moves a second mount at one path to a directory of its own, named after its volume', () => {
+    const text = readFileSync(path.join(SHARED, 'cases/B23-duplicate-mountpath-kustomize-base.yaml'), 'utf8');
+    assert.deepEqual(titles(text, 'duplicate-mount-path').filter((t) => t.startsWith('Change')), ['Change mountPath to /config/home-automation-config', 'Change mountPath to /config/home-automation-secret']);
+    const analysis = analyseText(text, DEFAULT_SETTINGS);
+    const d = analysis.diagnostics.find((x) => x.rule === 'duplicate-mount-path')!;
+    const fixed = apply(text, analysis, d.document, fixesOf(text, analysis, d).find((f) => f.title.startsWith('Change'))!);
+    assert.match(fixed, /- name: home-automation-config\n {14}mountPath: \/config\/home-automation-config\n/);
+    assert.equal(analyseText(fixed, DEFAULT_SETTINGS).diagnostics.filter((x) => x.rule === 'duplicate-mount-path').length, 1, 'the third mount is left to its own fix');
+  });
+
   it('makes relative paths absolute', () => {
     const text = yaml`
       apiVersion: v1

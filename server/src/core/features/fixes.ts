@@ -172,6 +172,21 @@ function missingMountFieldFixes(model: DocumentModel, finding: FindingRef): Fix[
   return range ? [{ title: `Rename "${rename}" to "${field}"`, preferred: true, edits: [{ start: range[0], end: range[1], newText: field }] }] : [];
 }
 
+/**
+ * A second mount at a path the container already mounts something at: move it to a directory of
+ * its own below that path, named after its volume (`/config/app-secret`). Not preferred: the
+ * application must then look there.
+ */
+function duplicateMountPathFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  if (!finding.fieldPath.endsWith('.mountPath') || typeof finding.data?.path !== 'string') return [];
+  const mountPath = finding.fieldPath.slice(0, -'.mountPath'.length);
+  const mount = model.podSpecs.flatMap((p) => p.containers).flatMap((c) => c.mounts).find((m) => m.path === mountPath);
+  const name = mount?.name?.value;
+  if (!name || !/^[a-z0-9-]+$/.test(name)) return [];
+  const target = `${finding.data.path.replace(/\/+$/, '')}/${name}`;
+  return [{ title: `Change mountPath to ${target}`, preferred: false, edits: [replaceScalar(model.text, finding, target)] }];
+}
+
 /** imagePullSecrets written as a bare name (`- regcred`, or `imagePullSecrets: regcred`): the {name: ...} entry it means. */
 function pullSecretEntryFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   if (finding.data?.remove === true && typeof finding.data.key === 'string') return removeLineFixes(model, finding, `Remove "${finding.data.key}"`);
@@ -347,6 +362,7 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'invalid-pull-secret-entry': (m, _all, f) => pullSecretEntryFixes(m, f),
   'invalid-host-path': (m, _all, f) => suggestionFixes(m, f),
   'invalid-field-value': (m, _all, f) => suggestionFixes(m, f),
+  'duplicate-mount-path': (m, _all, f) => duplicateMountPathFixes(m, f),
   'invalid-mount-propagation': (m, _all, f) => suggestionFixes(m, f),
   'host-path-dev-shm': (m, _all, f) => devShmFixes(m, f),
   'browser-without-shm': (m, _all, f) => browserShmFixes(m, f),
