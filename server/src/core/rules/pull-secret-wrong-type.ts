@@ -54,7 +54,7 @@ function wrongTypeFindings(facts: readonly (SecretFacts | undefined)[]): FileFin
       findings.push({
         rule: ID,
         document: index,
-        message: `Secret "${secret.name}" is used in imagePullSecrets but its type is ${type.value}${type.written ? '' : ' (no type given)'}: the kubelet only uses Secrets of type kubernetes.io/dockerconfigjson (or kubernetes.io/dockercfg) for pulls and silently skips this one, so the pull fails with ErrImagePull / ImagePullBackOff. Set type: kubernetes.io/dockerconfigjson (with the key .dockerconfigjson).`,
+        message: `Secret "${secret.name}" is used in imagePullSecrets but its type is ${type.value}${type.written ? '' : ' (no type given)'}: the kubelet only uses Secrets of type kubernetes.io/dockerconfigjson (or kubernetes.io/dockercfg) for pulls and silently skips this one, so the pull fails with ErrImagePull / ImagePullBackOff. Set type: kubernetes.io/dockerconfigjson (with the key .dockerconfigjson); a Secret's type cannot change, so one already in the cluster must be deleted and created again.`,
         fieldPath: child(secret.pathPrefix, 'type'),
         range: type.range,
         related,
