@@ -116,11 +116,41 @@ describe('quick fixes', () => {
     const { fixed } = afterPreferred(bare, 'invalid-pull-secret-entry');
     assert.match(fixed, /imagePullSecrets:\n {4}- \{name: regcred\}\n/);
     const scalar = pod('  imagePullSecrets: "regcred"\n  containers: [{name: a, image: nginx}]\n');
-    assert.match(afterPreferred(scalar, 'invalid-pull-secret-entry').fixed, /imagePullSecrets: \[\{name: "regcred"\}\]\n/);
+    assert.match(afterPreferred(scalar, 'invalid-pull-secret-entry').fixed, /imagePullSecrets: \[\{name: regcred\}\]\n/);
     assert.deepEqual(afterPreferred(scalar, 'invalid-pull-secret-entry').rules, []);
     const namespaced = pod('  imagePullSecrets:\n    - name: other\n      namespace: team-b\n  containers: [{name: a, image: nginx}]\n');
     assert.doesNotMatch(afterPreferred(namespaced, 'invalid-pull-secret-entry').fixed, /namespace/);
     assert.deepEqual(afterPreferred(namespaced, 'invalid-pull-secret-entry').rules, []);
+  });
+
+  it('a review\'s shapes: no duplicate key, a whole pair removed, names quoted where YAML 1.1 would misread them, no collision', () => {
+    const pod = (spec: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${spec}`;
+    // An empty mountPath beside the misspelt key: renaming would make a second mountPath.
+    const both = pod('  containers:\n    - name: a\n      image: nginx\n      volumeMounts:\n        - name: data\n          mountPath:\n          mountPth: /data\n  volumes: [{name: data, emptyDir: {}}]\n');
+    assert.deepEqual(titles(both, 'missing-mount-field').filter((t) => t.startsWith('*')), []);
+    // A key whose value runs over lines goes whole; one in a flow map is not offered.
+    const nested = pod('  imagePullSecrets:\n    - name: regcred\n      namespace:\n        team-b\n  containers: [{name: a, image: nginx}]\n');
+    const removed = afterPreferred(nested, 'invalid-pull-secret-entry');
+    assert.match(removed.fixed, /imagePullSecrets:\n {4}- name: regcred\n {2}containers/);
+    assert.deepEqual(removed.rules, []);
+    assert.deepEqual(titles(pod('  imagePullSecrets:\n    - {name: regcred,\n       namespace: team-b}\n  containers: [{name: a, image: nginx}]\n'), 'invalid-pull-secret-entry').filter((t) => t.startsWith('*')), []);
+    // Names that YAML 1.1 would read as a number or a boolean are written quoted.
+    const numeric = pod('  imagePullSecrets: 0123\n  containers: [{name: a, image: nginx}]\n');
+    assert.match(afterPreferred(numeric, 'invalid-pull-secret-entry').fixed, /imagePullSecrets: \[\{name: "0123"\}\]/);
+    assert.deepEqual(titles(pod('  imagePullSecrets: |\n    regcred\n  containers: [{name: a, image: nginx}]\n'), 'invalid-pull-secret-entry').filter((t) => t.startsWith('*')), []);
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: "on"}\ntype: kubernetes.io/dockerconfigjson\ndata: {.dockerconfigjson: e30=}\n---\n';
+    assert.match(afterPreferred(`${secret}${pod('  containers: [{name: a, image: registry.example.com/a}]\n')}`, 'private-image-without-pull-secret').fixed, /imagePullSecrets:\n +- name: "on"\n/);
+    // A volume and its mount both named no (both read false): quoted together.
+    const no = pod('  containers: [{name: a, image: nginx, volumeMounts: [{name: no, mountPath: /n}]}]\n  volumes: [{name: no, emptyDir: {}}]\n');
+    assert.deepEqual(titles(no, 'invalid-volume-name')[0], '*Write "no" in quotes (and 1 more use of it)');
+    assert.deepEqual(afterPreferred(no, 'invalid-volume-name').rules, []);
+    assert.deepEqual(afterPreferred(no, 'invalid-field-value').rules, []);
+    // The directory a duplicate would move to is taken: no fix.
+    const taken = pod('  containers: [{name: c, image: nginx, volumeMounts: [{name: a, mountPath: /data}, {name: b, mountPath: /data}, {name: c, mountPath: /data/b}]}]\n  volumes: [{name: a, emptyDir: {}}, {name: b, emptyDir: {}}, {name: c, emptyDir: {}}]\n');
+    assert.deepEqual(titles(taken, 'duplicate-mount-path').filter((t) => t.startsWith('Change')), []);
+    // Bidirectional for a container that is not privileged would be refused next: HostToContainer first.
+    const propagation = pod('  containers: [{name: c, image: nginx, volumeMounts: [{name: h, mountPath: /h, mountPropagation: bidirectional}]}]\n  volumes: [{name: h, hostPath: {path: /mnt}}]\n');
+    assert.deepEqual(titles(propagation, 'invalid-mount-propagation').slice(0, 2), ['*Change to HostToContainer', 'Change to Bidirectional']);
   });
 
   it('B23: moves a second mount at one path to a directory of its own, named after its volume', () => {

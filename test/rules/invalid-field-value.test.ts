@@ -62,7 +62,7 @@ describe(RULE, () => {
     assert.deepEqual(found.map((d) => d.fieldPath), ['spec.containers[0].volumeMounts[0].name', 'spec.volumes[1].secret.secretName']);
     assert.match(found[0].message, /must be a string, not boolean false\. Unquoted, no is read that way \(YAML 1\.1, as Kubernetes reads it\): write "no"\./);
     assert.match(found[1].message, /not number 83\. Unquoted, 0123 is read that way/);
-    assert.deepEqual(found.map((d) => d.data?.suggestions), [['"no"'], ['"0123"']]);
+    assert.deepEqual(found.map((d) => d.data?.quote), ['no', '0123']);
   });
 
   it('reports in the right document', () => assertSecondDocument(RULE, inEveryWorkload(POD)[0].text));

@@ -8,7 +8,7 @@ import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, asSeq, findPair, getNode, getString } from '../model/yaml-nodes';
 import { repairIndentation } from '../paste/repair';
 import {
-  addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, pairText, removePairLines,
+  addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, pairText, removePairLines, yamlString,
   removeSequenceItem, replaceScalar, TextEdit,
 } from './yaml-edit';
 import { lookupTable } from '../lookup-table';
@@ -167,7 +167,9 @@ function missingMountFieldFixes(model: DocumentModel, finding: FindingRef): Fix[
   if (typeof field !== 'string' || typeof rename !== 'string' || !finding.fieldPath.endsWith(`.${field}`)) return [];
   const mountPath = finding.fieldPath.slice(0, -field.length - 1);
   const mount = model.podSpecs.flatMap((p) => p.containers).flatMap((c) => [...c.mounts, ...c.devices]).find((m) => m.path === mountPath);
-  const key = mount && findPair(mount.node, rename)?.key;
+  // An empty `mountPath:` beside `mountPth:` would become a second mountPath key.
+  if (!mount || findPair(mount.node, field) !== undefined) return [];
+  const key = findPair(mount.node, rename)?.key;
   const range = (key as { range?: [number, number, number] } | undefined)?.range;
   return range ? [{ title: `Rename "${rename}" to "${field}"`, preferred: true, edits: [{ start: range[0], end: range[1], newText: field }] }] : [];
 }
@@ -184,19 +186,55 @@ function duplicateMountPathFixes(model: DocumentModel, finding: FindingRef): Fix
   const name = mount?.name?.value;
   if (!name || !/^[a-z0-9-]+$/.test(name)) return [];
   const target = `${finding.data.path.replace(/\/+$/, '')}/${name}`;
+  const container = model.podSpecs.flatMap((p) => p.containers).find((c) => c.mounts.includes(mount!));
+  if (container?.mounts.some((m) => m.target?.value.replace(/\/+$/, '') === target)) return [];
   return [{ title: `Change mountPath to ${target}`, preferred: false, edits: [replaceScalar(model.text, finding, target)] }];
 }
 
 /** imagePullSecrets written as a bare name (`- regcred`, or `imagePullSecrets: regcred`): the {name: ...} entry it means. */
 function pullSecretEntryFixes(model: DocumentModel, finding: FindingRef): Fix[] {
-  if (finding.data?.remove === true && typeof finding.data.key === 'string') return removeLineFixes(model, finding, `Remove "${finding.data.key}"`);
+  if (finding.data?.remove === true && typeof finding.data.key === 'string') return removeEntryKeyFixes(model, finding, finding.data.key);
   const names = finding.data?.names;
-  if (!Array.isArray(names) || names.length !== 1) return [];
-  // The name as written, quotes and all.
+  if (!Array.isArray(names) || names.length !== 1 || typeof names[0] !== 'string') return [];
   const written = model.text.slice(finding.start, finding.end);
-  const entry = `{name: ${written}}`;
+  // A block scalar (`|` and its lines) has no one-line replacement.
+  if (/^[|>]/.test(written)) return [];
+  // The name as typed: unquoted, 0123 was read as 83, and the Secret is named 0123.
+  const name = /^["']/.test(written) ? names[0] : written.trim();
+  const entry = `{name: ${yamlString(name)}}`;
   const whole = /\.imagePullSecrets$/.test(finding.fieldPath);
   return [{ title: `Write it as ${whole ? `[${entry}]` : entry}`, preferred: true, edits: [{ start: finding.start, end: finding.end, newText: whole ? `[${entry}]` : entry }] }];
+}
+
+/** Removes a key of an imagePullSecrets entry with its value, whatever lines that takes; not inside a flow map. */
+function removeEntryKeyFixes(model: DocumentModel, finding: FindingRef, key: string): Fix[] {
+  const match = /\.imagePullSecrets\[(\d+)\]\.[^.]+$/.exec(finding.fieldPath);
+  const podSpec = podSpecOf(model, finding.fieldPath);
+  const entry = match && podSpec ? asMap(asSeq(getNode(podSpec.node, 'imagePullSecrets'))?.items[Number(match[1])]) : undefined;
+  const pair = entry && !entry.flow ? findPair(entry, key) : undefined;
+  const edit = pair && removePairLines(model.text, pair);
+  // `- namespace: x` opens its entry: removing its line would take the item's dash with it.
+  if (!edit || !/^\s*$/.test(model.text.slice(edit.start, finding.start))) return [];
+  return [{ title: `Remove "${key}"`, preferred: true, edits: [edit] }];
+}
+
+/**
+ * A name YAML 1.1 reads as a boolean or a number (`no`, `0123`), quoted. A volume's name and the
+ * mounts that use it are quoted together: they match as they are (both read `false`), and
+ * quoting one alone would part them.
+ */
+function quoteFixes(model: DocumentModel, finding: FindingRef): Fix[] {
+  const written = finding.data?.quote;
+  if (typeof written !== 'string') return [];
+  const edits: TextEdit[] = [{ start: finding.start, end: finding.end, newText: `"${written}"` }];
+  const podSpec = /\.(volumes|volumeMounts|volumeDevices)\[\d+\]\.name$/.test(finding.fieldPath) ? podSpecOf(model, finding.fieldPath) : undefined;
+  const names = podSpec ? [...podSpec.volumes.map((v) => v.name), ...podSpec.containers.flatMap((c) => [...c.mounts, ...c.devices]).map((m) => m.name)] : [];
+  for (const name of names) {
+    if (!name || name.range.start === finding.start || model.text.slice(name.range.start, name.range.end) !== written) continue;
+    edits.push({ start: name.range.start, end: name.range.end, newText: `"${written}"` });
+  }
+  const others = edits.length - 1;
+  return [{ title: `Write "${written}" in quotes${others ? ` (and ${others} more use${others > 1 ? 's' : ''} of it)` : ''}`, preferred: true, edits }];
 }
 
 /** hostPath /dev/shm -> a Memory emptyDir with a size limit, in place. */
@@ -265,13 +303,13 @@ function pullSecretFixes(model: DocumentModel, models: readonly DocumentModel[],
   if (!podSpec || getNode(podSpec.node, 'imagePullSecrets') !== undefined) return [];
   const names = pullSecretNames(models, podSpec.object.namespace);
   const onPod = isBlockMap(podSpec.node) ? names.flatMap((name): Fix[] => {
-    const edit = addListToMap(model.text, podSpec.node, 'imagePullSecrets', `name: ${name}`);
+    const edit = addListToMap(model.text, podSpec.node, 'imagePullSecrets', `name: ${yamlString(name)}`);
     return edit ? [{ title: `Add imagePullSecrets: [${name}] to the pod spec`, preferred: false, edits: [edit] }] : [];
   }) : [];
   const accountName = typeof finding.data?.serviceAccount === 'string' ? finding.data.serviceAccount : undefined;
   const account = accountName === undefined ? undefined : serviceAccountOf(models, accountName, podSpec.object.namespace);
   const onAccount = account && isBlockMap(account.node) && getNode(account.node, 'imagePullSecrets') === undefined ? names.flatMap((name): Fix[] => {
-    const edit = addListToMap(account.text, account.node, 'imagePullSecrets', `name: ${name}`);
+    const edit = addListToMap(account.text, account.node, 'imagePullSecrets', `name: ${yamlString(name)}`);
     return edit ? [{ title: `Add imagePullSecrets: [${name}] to ServiceAccount ${accountName}`, preferred: false, edits: [{ ...edit, document: account.document }] }] : [];
   }) : [];
   return [...onPod, ...onAccount].map((fix, i) => (i === 0 ? { ...fix, preferred: true } : fix));
@@ -361,7 +399,8 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'missing-mount-field': (m, _all, f) => missingMountFieldFixes(m, f),
   'invalid-pull-secret-entry': (m, _all, f) => pullSecretEntryFixes(m, f),
   'invalid-host-path': (m, _all, f) => suggestionFixes(m, f),
-  'invalid-field-value': (m, _all, f) => suggestionFixes(m, f),
+  'invalid-field-value': (m, _all, f) => quoteFixes(m, f),
+  'invalid-volume-name': (m, _all, f) => quoteFixes(m, f),
   'duplicate-mount-path': (m, _all, f) => duplicateMountPathFixes(m, f),
   'invalid-mount-propagation': (m, _all, f) => suggestionFixes(m, f),
   'host-path-dev-shm': (m, _all, f) => devShmFixes(m, f),

@@ -2,7 +2,8 @@
  * Text edits on block YAML that keep the file's own style: its indentation, its list style
  * (`- ` at the key's column or indented), its comments. Offsets are document-relative.
  */
-import { isMap, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { YAML_OPTIONS } from '../model/yaml-options';
 
 export interface TextEdit {
   readonly start: number;
@@ -149,4 +150,15 @@ export function pairText(text: string, pair: Pair): string | undefined {
   return text.slice(keyRange[0], valueRange[1]).replace(/\r\n/g, '\n').replace(/\s+$/, '').split('\n')
     .map((l, i) => (i === 0 ? l : l.slice(Math.min(column, l.length - l.trimStart().length))))
     .join('\n');
+}
+
+/**
+ * `value` as a YAML scalar that reads back as that string, the way Kubernetes reads YAML (1.1):
+ * plain when it does (`regcred`), quoted when a plain one would be something else (`"0123"` is
+ * 83 unquoted, `"on"` true, `"a: b"` a map).
+ */
+export function yamlString(value: string): string {
+  const plain = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(value) ? parseDocument(`k: ${value}\n`, YAML_OPTIONS) : undefined;
+  const read = plain?.errors.length === 0 ? (plain.get('k') as unknown) : undefined;
+  return read === value ? value : JSON.stringify(value);
 }

@@ -60,7 +60,7 @@ export const invalidFieldValue: DocumentRule = {
         message,
         fieldPath: path,
         range,
-        data: { expected: problem.expected ?? null, allowed: problem.allowed ?? [], suggestions: written === undefined ? [] : [`"${written}"`] },
+        data: { expected: problem.expected ?? null, allowed: problem.allowed ?? [], quote: written ?? null },
       });
     }
     return findings;

@@ -31,13 +31,16 @@ export const invalidMountPropagation: DocumentRule = {
           if (!mode) continue;
           const path = `${mount.path}.mountPropagation`;
           if (!PROPAGATION_MODES.includes(mode.value)) {
-            const suggestion = PROPAGATION_MODES.find((m) => m.toLowerCase() === mode.value.toLowerCase()) ?? nearestName(mode.value, PROPAGATION_MODES);
+            const meant = PROPAGATION_MODES.find((m) => m.toLowerCase() === mode.value.toLowerCase()) ?? nearestName(mode.value, PROPAGATION_MODES);
+            // Bidirectional would be refused next in a container that is not privileged: HostToContainer first there.
+            const suggestions = meant === 'Bidirectional' && !isPrivileged ? ['HostToContainer', 'Bidirectional'] : meant ? [meant] : [];
+            const suggestion = meant;
             findings.push({
               rule: ID,
               message: `mountPropagation "${mode.value}" is not one of ${PROPAGATION_MODES.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''} ${rejection(podSpec, `${path}: Unsupported value`)}`,
               fieldPath: path,
               range: mode.range,
-              data: { value: mode.value, suggestions: suggestion ? [suggestion] : [], allowed: PROPAGATION_MODES },
+              data: { value: mode.value, suggestions, allowed: PROPAGATION_MODES },
             });
           } else if (mode.value === 'Bidirectional' && !isPrivileged) {
             findings.push({

@@ -54,7 +54,7 @@ export const invalidVolumeName: DocumentRule = {
             message: `The volume name ${text(volume.node, document.text)} is read as a ${typeof value === 'number' ? 'number' : 'boolean'}, not a string; write it in quotes ("${text(volume.node, document.text)}"). The API server cannot decode it and refuses the object (cannot unmarshal ${typeof value} into Go struct field Volume.name of type string).`,
             fieldPath: `${volume.path}.name`,
             range: name.range,
-            data: { name: name.value, suggestions: [] },
+            data: { name: name.value, suggestions: [], quote: text(volume.node, document.text) },
           });
           continue;
         }
