@@ -9,6 +9,9 @@ import { describe, it } from 'node:test';
 import { FileAnalyzer } from '../../server/src/core/analysis/analyzer';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { documentLimit } from '../../server/src/core/text/split-documents';
+import * as features from '../../server/src/lsp/features';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position } from 'vscode-languageserver';
 
 const pod = (name: string, mount: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers: [{name: a, image: nginx, volumeMounts: [{name: ${mount}, mountPath: /d}]}]\n  volumes: [{name: data, emptyDir: {}}]\n`;
 const file = (count: number): string => Array.from({ length: count }, (_, i) => pod(`p${i}`, i % 2 === 0 ? 'data' : 'dta')).join('---\n');
@@ -36,6 +39,16 @@ describe('document limit', () => {
     assert.equal(stop.severity, 'warning');
     assert.match(stop.message, /checked the first 4 YAML documents of this file and none of the 3 from here on/);
     assert.deepEqual(analysis.diagnostics.filter((d) => d.rule === 'mount-without-volume').map((d) => d.document), [1, 3]);
+  });
+
+  it('answers nothing past the last document read, and as usual before it', () => {
+    const text = file(6);
+    const analysis = new FileAnalyzer(undefined, 4).analyse(text, DEFAULT_SETTINGS);
+    const document = TextDocument.create('file:///limit.yaml', 'yaml', 1, text);
+    const mountIn = (nth: number): Position => document.positionAt(text.split('---\n').slice(0, nth).join('---\n').length + (nth > 0 ? 4 : 0) + text.split('---\n')[nth].indexOf('mountPath'));
+    assert.equal(features.at(analysis, document, mountIn(5)), undefined);
+    const before = features.at(analysis, document, mountIn(1))!;
+    assert.ok(features.hover(document, before), 'a hover before the cut');
   });
 
   it('keeps the analysis equal to a fresh one through edits before and after the cut, and over the limit and back', () => {

@@ -7,7 +7,10 @@ export interface DocumentOffset {
   readonly offset: number;
 }
 
-/** The document containing a file offset (binary search over chunk starts). */
+/**
+ * The document containing a file offset (binary search over chunk starts); none past the last
+ * document read, in a file longer than the engine's document limit (too-many-documents.ts).
+ */
 export function locate(analysis: FileAnalysis, fileOffset: number): DocumentOffset | undefined {
   const chunks = analysis.chunks;
   if (chunks.length === 0) return undefined;
@@ -18,7 +21,8 @@ export function locate(analysis: FileAnalysis, fileOffset: number): DocumentOffs
     if (chunks[mid].offset <= fileOffset) low = mid;
     else high = mid - 1;
   }
-  return { document: low, offset: fileOffset - chunks[low].offset };
+  const offset = fileOffset - chunks[low].offset;
+  return offset > chunks[low].text.length ? undefined : { document: low, offset };
 }
 
 export function toFileRange(analysis: FileAnalysis, document: number, range: Range): TextRange {
