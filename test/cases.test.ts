@@ -98,12 +98,12 @@ describe('cases and seed examples', () => {
     assert.ok(errors.every((d) => /accepted, but the controller cannot create any of its pods/.test(d.message)));
   });
 
-  it('B03: reads 750 as decimal, says so and offers 0750', () => {
+  it('B03: reads 750 as decimal, says so and offers 0750, and 0400 for the Secret', () => {
     const text = readFileSync(path.join(SHARED, 'cases/B03-defaultMode-750-decimal.yaml'), 'utf8');
     const [d] = lint(text).filter((x) => x.rule === 'invalid-file-mode');
     assert.match(d.message, /^750 is read as decimal 750 \(octal 01356\), above 0777; did you mean 0750\?/);
     assert.equal(d.severity, 'error');
-    assert.deepEqual(d.data?.suggestions, ['0750']);
+    assert.deepEqual(d.data?.suggestions, ['0750', '0400']);
   });
 
   it('B04: warns that the Secret files are readable by everyone, and offers 0400', () => {

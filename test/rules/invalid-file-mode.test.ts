@@ -34,6 +34,13 @@ describe(RULE, () => {
       - name: ok
         secret: {secretName: ok, defaultMode: 0400, items: [{key: a, path: a, mode: 511}]}
   `;
+  it('offers the owner-only mode for Secret files only where the containers that mount them can read it', () => {
+    const withUser = (security: string): string[] => foundBy(RULE, inEveryWorkload(`${security}\ncontainers: [{name: a, image: nginx, volumeMounts: [{name: tls, mountPath: /tls}]}]\nvolumes: [{name: tls, secret: {secretName: tls, defaultMode: 640}}]`)[0].text)[0].data?.suggestions as string[];
+    assert.deepEqual(withUser('securityContext: {runAsUser: 0}'), ['0640', '0400']);
+    assert.deepEqual(withUser('securityContext: {runAsUser: 1000}'), ['0640'], 'root-owned 0400 files would lock the container out');
+    assert.deepEqual(withUser('securityContext: {fsGroup: 2000}'), ['0640', '0400'], 'with fsGroup the kubelet adds group read');
+  });
+
   for (const w of inEveryWorkload(POD)) {
     it(`reports modes outside 0..0777 in a ${w.kind}`, () => {
       const d = foundBy(RULE, w.text);
@@ -45,7 +52,8 @@ describe(RULE, () => {
       ]);
       assert.equal(textAt(w.text, d[0]), '750');
       assert.match(d[0].message, /^750 is read as decimal 750 \(octal 01356\), above 0777; did you mean 0750\?/);
-      assert.deepEqual(d[0].data?.suggestions, ['0750']);
+      // A Secret's files: the owner-only mode too, the container's user being the image's (secret-readers.ts).
+      assert.deepEqual(d[0].data?.suggestions, ['0750', '0400']);
       assert.equal(d[0].data?.decimal, 488);
       assert.match(d[1].message, /-1 is negative/);
       assert.match(d[2].message, /01777 is 1023 \(octal 01777\), above 0777/);

@@ -8,6 +8,7 @@
 import { isOctalLiteral } from '../model/yaml-options';
 import { rejection } from './consequence';
 import { literalPodSpecs } from './scope';
+import { narrowerModes, SECRET_READER_FIELDS } from './secret-readers';
 import type { DocumentRule, Finding } from './types';
 import { ModeField, modesOf } from './volume-fields';
 
@@ -33,20 +34,22 @@ function explain(mode: ModeField): string {
 export const invalidFileMode: DocumentRule = {
   id: ID,
   scope: 'document',
-  reads: ['defaultMode', 'items.mode'],
+  reads: ['defaultMode', 'items.mode', ...SECRET_READER_FIELDS],
   defaultSeverity: 'error',
   description: 'A defaultMode or items[].mode is outside 0 to 0777 (often an octal mode written without its leading 0).',
   check(document) {
     const findings: Finding[] = [];
-    for (const { podSpec, mode } of modesOf(literalPodSpecs(document), document.text)) {
+    for (const { podSpec, volume, mode } of modesOf(literalPodSpecs(document), document.text)) {
       if (mode.value >= 0 && mode.value <= MAX_MODE) continue;
       const meant = intendedOctal(mode);
+      // For Secret files, the owner-only mode too, where the containers that mount them can read it (world-readable-secret.ts).
+      const ownerOnly = mode.secret && meant !== '0400' && narrowerModes(podSpec, volume).suggestions.includes('0400') ? ['0400'] : [];
       findings.push({
         rule: ID,
         message: `${explain(mode)}; ${meant ? `did you mean ${meant}?` : 'a mode must be between 0 and 0777.'} YAML reads a number with a leading 0 as octal; in JSON write the decimal value (${meant ? `${parseInt(meant, 8)} for ${meant}` : '420 for 0644'}). ${rejection(podSpec, `${mode.path}: Invalid value: must be a number between 0 and 0777 (octal), both inclusive`)}`,
         fieldPath: mode.path,
         range: mode.range,
-        data: { value: mode.value, suggestions: meant ? [meant] : [], decimal: meant ? parseInt(meant, 8) : null },
+        data: { value: mode.value, suggestions: [...(meant ? [meant] : []), ...ownerOnly], decimal: meant ? parseInt(meant, 8) : null },
       });
     }
     return findings;
