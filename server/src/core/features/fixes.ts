@@ -4,7 +4,7 @@
  * offered on the shared cases and checks the finding is gone and nothing new appeared.
  */
 import { isSeq, YAMLMap, YAMLSeq } from 'yaml';
-import type { DocumentModel, PodSpecModel, VolumeModel } from '../model/types';
+import type { ContainerModel, DocumentModel, MountModel, PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, asSeq, findPair, getNode, getString } from '../model/yaml-nodes';
 import { repairIndentation } from '../paste/repair';
 import {
@@ -40,6 +40,15 @@ function podSpecOf(model: DocumentModel, fieldPath: string): PodSpecModel | unde
 
 function volumeAt(podSpec: PodSpecModel, fieldPath: string): VolumeModel | undefined {
   return podSpec.volumes.find((v) => fieldPath === v.path || fieldPath.startsWith(`${v.path}.`));
+}
+
+/** The volumeMounts or volumeDevices entry at `path` (a finding's field path less its field), and its container. */
+function mountAt(model: DocumentModel, path: string): { container: ContainerModel; mount: MountModel } | undefined {
+  for (const container of model.podSpecs.flatMap((p) => p.containers)) {
+    const mount = [...container.mounts, ...container.devices].find((m) => m.path === path);
+    if (mount) return { container, mount };
+  }
+  return undefined;
 }
 
 /** A volume entry for a name, of the kind a user most often wants. */
@@ -153,20 +162,18 @@ function subPathExprFixes(model: DocumentModel, finding: FindingRef): Fix[] {
 }
 
 /** Deletes a `readOnly: false` line that changes nothing. */
-/** Removes the line the finding's key is on, when the key starts it: `- key:` opens its item, and a flow map shares its line. */
-function removeLineFixes(model: DocumentModel, finding: FindingRef, title: string): Fix[] {
+function removeLineFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   const start = lineStartOf(model.text, finding.start);
-  if (!/^\s*$/.test(model.text.slice(start, finding.start))) return [];
+  if (!/^\s*$/.test(model.text.slice(start, finding.start))) return []; // `- readOnly: false` opens its item: leave it
   const end = model.text.indexOf('\n', finding.end);
-  return [{ title, preferred: true, edits: [{ start, end: end === -1 ? model.text.length : end + 1, newText: '' }] }];
+  return [{ title: 'Remove readOnly: false', preferred: true, edits: [{ start, end: end === -1 ? model.text.length : end + 1, newText: '' }] }];
 }
 
 /** `mountPth:` where `mountPath:` belongs (missing-mount-field names the key it found): rename that key. */
 function missingMountFieldFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   const { field, rename } = finding.data ?? {};
   if (typeof field !== 'string' || typeof rename !== 'string' || !finding.fieldPath.endsWith(`.${field}`)) return [];
-  const mountPath = finding.fieldPath.slice(0, -field.length - 1);
-  const mount = model.podSpecs.flatMap((p) => p.containers).flatMap((c) => [...c.mounts, ...c.devices]).find((m) => m.path === mountPath);
+  const mount = mountAt(model, finding.fieldPath.slice(0, -field.length - 1))?.mount;
   // An empty `mountPath:` beside `mountPth:` would become a second mountPath key.
   if (!mount || findPair(mount.node, field) !== undefined) return [];
   const key = findPair(mount.node, rename)?.key;
@@ -181,13 +188,11 @@ function missingMountFieldFixes(model: DocumentModel, finding: FindingRef): Fix[
  */
 function duplicateMountPathFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   if (!finding.fieldPath.endsWith('.mountPath') || typeof finding.data?.path !== 'string') return [];
-  const mountPath = finding.fieldPath.slice(0, -'.mountPath'.length);
-  const mount = model.podSpecs.flatMap((p) => p.containers).flatMap((c) => c.mounts).find((m) => m.path === mountPath);
-  const name = mount?.name?.value;
-  if (!name || !/^[a-z0-9-]+$/.test(name)) return [];
+  const found = mountAt(model, finding.fieldPath.slice(0, -'.mountPath'.length));
+  const name = found?.mount.name?.value;
+  if (!found || !name || !/^[a-z0-9-]+$/.test(name)) return [];
   const target = `${finding.data.path.replace(/\/+$/, '')}/${name}`;
-  const container = model.podSpecs.flatMap((p) => p.containers).find((c) => c.mounts.includes(mount!));
-  if (container?.mounts.some((m) => m.target?.value.replace(/\/+$/, '') === target)) return [];
+  if (found.container.mounts.some((m) => m.target?.value.replace(/\/+$/, '') === target)) return [];
   return [{ title: `Change mountPath to ${target}`, preferred: false, edits: [replaceScalar(model.text, finding, target)] }];
 }
 
@@ -264,7 +269,6 @@ function browserShmFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   return [{ title: 'Mount a Memory emptyDir (sizeLimit: 1Gi) at /dev/shm', preferred: true, edits: [volume, mount].sort((a, b) => b.start - a.start) }];
 }
 
-/** Secrets of a registry type defined in the file, for "add imagePullSecrets". */
 /**
  * Pull secrets a pod of `namespace` could name: the registry Secrets of the file, then those its
  * ServiceAccounts list (an injector often gives only the namespace's `default` one a pull secret).
@@ -395,7 +399,7 @@ const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentMo
   'pull-secret-missing-key': (m, _all, f) => suggestionFixes(m, f),
   'missing-source-field': (_m, _all, f) => renameFieldFixes(f),
   'sub-path-expr-variable': (m, _all, f) => subPathExprFixes(m, f),
-  'read-only-false-no-effect': (m, _all, f) => removeLineFixes(m, f, 'Remove readOnly: false'),
+  'read-only-false-no-effect': (m, _all, f) => removeLineFixes(m, f),
   'missing-mount-field': (m, _all, f) => missingMountFieldFixes(m, f),
   'invalid-pull-secret-entry': (m, _all, f) => pullSecretEntryFixes(m, f),
   'invalid-host-path': (m, _all, f) => suggestionFixes(m, f),

@@ -2,8 +2,8 @@
  * Text edits on block YAML that keep the file's own style: its indentation, its list style
  * (`- ` at the key's column or indented), its comments. Offsets are document-relative.
  */
-import { isMap, isSeq, Pair, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
-import { YAML_OPTIONS } from '../model/yaml-options';
+import { isMap, isSeq, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { resolveUnambiguousPlain } from '../model/patch-scalar';
 
 export interface TextEdit {
   readonly start: number;
@@ -158,7 +158,7 @@ export function pairText(text: string, pair: Pair): string | undefined {
  * 83 unquoted, `"on"` true, `"a: b"` a map).
  */
 export function yamlString(value: string): string {
-  const plain = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(value) ? parseDocument(`k: ${value}\n`, YAML_OPTIONS) : undefined;
-  const read = plain?.errors.length === 0 ? (plain.get('k') as unknown) : undefined;
-  return read === value ? value : JSON.stringify(value);
+  // Characters that are plain in block and flow context alike (the fixes write into both).
+  const plain = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/.test(value) ? resolveUnambiguousPlain(value) : undefined;
+  return plain?.value === value ? value : JSON.stringify(value);
 }

@@ -9,6 +9,7 @@
 import { isScalar, YAMLMap } from 'yaml';
 import { child } from '../model/field-path';
 import { asMap, asSeq, findPair, keyRange, Range, scalarRef } from '../model/yaml-nodes';
+import { DNS_SUBDOMAIN, QUANTITY } from './formats';
 
 export interface ClaimSpecProblem {
   readonly path: string;
@@ -20,9 +21,6 @@ export interface ClaimSpecProblem {
 
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 const VOLUME_MODES = ['Filesystem', 'Block'];
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** A resource quantity: sign, number, and a binary, decimal or exponent suffix. */
-const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
 /** Whether `value` is a quantity of zero or less; undefined when it is no quantity (a decoding error, not this check's). */
 function notPositive(value: string): boolean | undefined {

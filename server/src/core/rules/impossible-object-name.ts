@@ -9,10 +9,10 @@
 import { findPair, scalarRef, ScalarRef } from '../model/yaml-nodes';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
+import { DNS_SUBDOMAIN } from './formats';
 import { entries, fileSources, isPlaceholder, soleSources } from './volume-fields';
 
 const ID = 'impossible-object-name';
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** The nearest valid name: lower case, other characters turned into '-'. */
 function toDnsSubdomain(name: string): string {

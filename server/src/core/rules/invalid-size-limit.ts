@@ -7,12 +7,12 @@
 import { isScalar } from 'yaml';
 import { asMap, findPair, scalarRef } from '../model/yaml-nodes';
 import { rejection } from './consequence';
+import { QUANTITY } from './formats';
 import { literalPodSpecs } from './scope';
 import type { DocumentRule, Finding } from './types';
 import { soleSource } from './volume-fields';
 
 const ID = 'invalid-size-limit';
-const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
 /** What people write for a quantity, mapped to what Kubernetes spells. */
 function suggestionFor(value: string): string | undefined {

@@ -15,13 +15,13 @@ import { asMap, findPair, getNode, keyRange, keyText, Range, scalarRef } from '.
 import { memoKey } from '../memo';
 import { claimSpecProblems } from './claim-spec';
 import { rejection } from './consequence';
+import { DNS_SUBDOMAIN } from './formats';
 import { completePodSpecs } from './scope';
 import { VOLUME_NAMES } from './fields';
 import type { DocumentRule, Finding } from './types';
 import { entries, fieldOf, isEmptyField, soleSources } from './volume-fields';
 
 const ID = 'invalid-source-field';
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 interface Problem { path: string; range: Range; why: string; says: string }
 

@@ -56,7 +56,7 @@ class Intentions {
   constructor(podSpec: PodSpecModel) {
     for (const volume of podSpec.podVolumes) {
       const object = volume.name && referencedObjectName(volume)?.name;
-      if (object !== undefined && object !== null && !this.byObject.has(object)) this.byObject.set(object, volume);
+      if (object !== undefined && !this.byObject.has(object)) this.byObject.set(object, volume);
     }
     this.declared = [...podSpec.podVolumes.map((v) => v.name?.value), ...podSpec.claimTemplates.map((t) => t.name?.value)].filter((n): n is string => n !== undefined);
   }

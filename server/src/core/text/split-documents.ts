@@ -122,11 +122,6 @@ function chunkAt(chunks: readonly DocumentChunk[], offset: number): number {
   return low;
 }
 
-/** Lines as LSP counts them (line-index.ts): a chunk's line is where the editor shows it. */
-function countLines(text: string): number {
-  return countLineBreaks(text);
-}
-
 /**
  * The text of chunks `first` to `last` after `change`, made from their previous texts. An editor
  * keeps the file as a string it has just concatenated, and the first slice of it copies the whole
@@ -199,7 +194,7 @@ export function resplit(previous: readonly DocumentChunk[], previousLength: numb
   const hasAfter = last + 1 < previous.length;
   if (hasAfter && (region.length === 0 || ONLY_PREAMBLE.test(region[region.length - 1].text))) return full();
   const startLine = previous[first].line;
-  const lineDelta = hasAfter ? startLine + countLines(regionText) - previous[last + 1].line : 0;
+  const lineDelta = hasAfter ? startLine + countLineBreaks(regionText) - previous[last + 1].line : 0;
   const chunks = previous.slice(0, first);
   for (const c of region) chunks.push({ text: c.text, offset: c.offset + regionStart, line: c.line + startLine });
   for (let i = last + 1; i < previous.length; i++) {
