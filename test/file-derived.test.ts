@@ -1,14 +1,13 @@
-/** File-wide values carried from one models array to the next (server/src/core/rules/file-derived.ts). */
+/** File-wide values carried from one summaries array to the next (server/src/core/rules/file-derived.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { carriesOver, fileDerived, FileMemo } from '../server/src/core/rules/file-derived';
-import type { DocumentModel } from '../server/src/core/model/types';
+import { carriesOver, DocumentSummary, fileDerived, FileMemo } from '../server/src/core/rules/file-derived';
 
-/** Stand-ins: the derivation below reads only `templated`. */
-const model = (templated: boolean): DocumentModel => ({ templated }) as unknown as DocumentModel;
+/** A new summary object each time, as a changed document has. */
+const model = (templated: boolean): DocumentSummary => ({ templated, accounts: [] });
 
 /** "Is any document templated", counting how often it is derived afresh. */
-function countedDerivation(): { anyTemplated: (documents: readonly DocumentModel[], file: FileMemo) => boolean; derivations: () => number } {
+function countedDerivation(): { anyTemplated: (documents: readonly DocumentSummary[], file: FileMemo) => boolean; derivations: () => number } {
   let count = 0;
   const anyTemplated = fileDerived((documents) => {
     count++;
@@ -78,7 +77,7 @@ describe('fileDerived', () => {
   it('compares lists by their documents, and by the rule only where they differ', () => {
     const a = model(false);
     const calls: string[] = [];
-    const agrees = (x: DocumentModel, y: DocumentModel): boolean => {
+    const agrees = (x: DocumentSummary, y: DocumentSummary): boolean => {
       calls.push(`${x.templated}->${y.templated}`);
       return x.templated === y.templated;
     };

@@ -17,7 +17,7 @@ import { LineIndex, Position } from '../text/line-index';
 import { DocumentChunk, documentLimit, resplit, splitDocuments, TextChange } from '../text/split-documents';
 import { MAX_DOCUMENTS } from '../rules/too-many-documents';
 import { hasTemplateActions } from '../model/helm';
-import { carriesOver } from '../rules/file-derived';
+import { carriesOver, DocumentSummary, summaryOf } from '../rules/file-derived';
 import { fileWideRules, findSuppressions, isSuppressed, suppressionsAfterLineEdit, Suppressions } from './suppressions';
 
 export interface TextRange {
@@ -45,6 +45,9 @@ export interface Diagnostic {
 
 /** One analysed document: its model, the findings of the per-document rules, and what the file rules need of it. */
 export interface AnalysedDocument {
+  /** The document's text (the model's). */
+  readonly text: string;
+  /** Read only when needed: a document analysed on another thread parses its tree here on first read (parallel.ts). */
   readonly model: DocumentModel;
   readonly lines: LineIndex;
   readonly findings: readonly Finding[];
@@ -52,6 +55,8 @@ export interface AnalysedDocument {
   readonly byRule: readonly (readonly Finding[])[];
   /** `facts[i]` is what FILE_RULES[i] collected from this document. */
   readonly facts: readonly unknown[];
+  /** What every file rule may read of it. */
+  readonly summary: DocumentSummary;
   /** Its `kube-volumes-disable` comments, lines counted from its first line. */
   readonly suppressions: Suppressions;
 }
@@ -112,7 +117,7 @@ function keepsLineBreaks(before: string, after: string, edit: DocumentEdit): boo
  * a 13,000-line document for both took a fifth of a keystroke.
  */
 function textIndexes(text: string, from: EditedFrom | undefined): Pick<AnalysedDocument, 'lines' | 'suppressions'> {
-  if (!from || !keepsLineBreaks(from.previous.model.text, text, from.textEdit)) return { lines: LineIndex.of(text), suppressions: findSuppressions(text) };
+  if (!from || !keepsLineBreaks(from.previous.text, text, from.textEdit)) return { lines: LineIndex.of(text), suppressions: findSuppressions(text) };
   const { start, end, length } = from.textEdit;
   const lines = from.previous.lines.shifted(start, length - (end - start));
   return { lines, suppressions: suppressionsAfterLineEdit(from.previous.suppressions, text, start, start + length) };
@@ -130,7 +135,7 @@ function checked(model: DocumentModel, options: RuleOptions, onError: RuleErrorH
   const facts = FILE_RULES.map((rule, r) => kept && from!.previous.facts[r] === undefined && keepsFindings(rule, kept)
     ? undefined
     : runContained(rule.id, () => [rule.collect(model, options)], onError)[0]);
-  return { model, findings: byRule.flat(), byRule, facts, ...textIndexes(model.text, from) };
+  return { text: model.text, model, findings: byRule.flat(), byRule, facts, summary: summaryOf(model), ...textIndexes(model.text, from) };
 }
 
 function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorHandler): AnalysedDocument {
@@ -172,7 +177,7 @@ function detached(text: string): string {
 
 /** `analysed` if its document has exactly this text: a length check, then one memory comparison. */
 function ifSameText(analysed: AnalysedDocument | undefined, text: string): AnalysedDocument | undefined {
-  return analysed !== undefined && analysed.model.text.length === text.length && analysed.model.text === text ? analysed : undefined;
+  return analysed !== undefined && analysed.text.length === text.length && analysed.text === text ? analysed : undefined;
 }
 
 /**
@@ -209,9 +214,9 @@ class PreviousDocuments {
     if (!this.byText) {
       this.byText = new Map();
       for (const d of this.documents) {
-        const list = this.byText.get(d.model.text);
+        const list = this.byText.get(d.text);
         if (list) list.push(d);
-        else this.byText.set(d.model.text, [d]);
+        else this.byText.set(d.text, [d]);
       }
     }
     // Copies of one text share a list: the first that is not spent.
@@ -286,7 +291,7 @@ export class FileAnalyzer {
       preparation.found[index] = this.cached(chunk.text, index, shift) ?? this.patched(index, chunk, preparation, settings) ?? preparation.moved.find(chunk.text);
       if (preparation.found[index] === undefined) {
         const analysed = this.parsed(chunk, preparation, settings);
-        this.prepared.set(analysed.model.text, analysed);
+        this.prepared.set(analysed.text, analysed);
         preparation.found[index] = analysed;
         if (performance.now() > deadline) return preparation.next === chunks.length;
       }
@@ -315,7 +320,7 @@ export class FileAnalyzer {
       ?? this.parsed(chunk, preparation, settings));
     // Chunks keep the documents' own texts, so that no slice holds on to this version of the file. Chunks rebuilt from the previous
     // ones hold such texts already; split from the file, they hold slices of it (equal in content, which is all `===` can compare).
-    const chunks = preparation.rebuilt ? split : split.map((chunk, index): DocumentChunk => ({ text: documents[index].model.text, offset: chunk.offset, line: chunk.line }));
+    const chunks = preparation.rebuilt ? split : split.map((chunk, index): DocumentChunk => ({ text: documents[index].text, offset: chunk.offset, line: chunk.line }));
     this.previous = documents;
     // New collections, not clear(): V8's clear() leaves the entries in the old table and links it to
     // the new one, and once that table is in the old generation every scavenge keeps alive what it
@@ -444,8 +449,9 @@ export class FileAnalyzer {
    * line, so that a keystroke places the edited document's findings and the file rules' only.
    */
   private diagnosticsOf(chunks: readonly DocumentChunk[], documents: readonly AnalysedDocument[], settings: Settings): Diagnostic[] {
-    const { models, facts } = this.columns.of(documents);
-    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(models, facts[r], settings, this.columns.file), this.onRuleError));
+    const { summaries, facts } = this.columns.of(documents);
+    this.columns.file.lastDocumentLength = documents.length > 0 ? documents[documents.length - 1].text.length : 0;
+    const fileFindings = FILE_RULES.map((rule, r) => runContained<FileFinding>(rule.id, () => rule.relate(summaries, facts[r], settings, this.columns.file), this.onRuleError));
     const byDocument = new Map<number, FileFinding[]>();
     for (const finding of fileFindings.flat()) {
       const list = byDocument.get(finding.document);

@@ -1,5 +1,5 @@
 /**
- * The arrays that file rules relate (FileRule.relate): every document's model, and each file
+ * The arrays that file rules relate (FileRule.relate): every document's summary, and each file
  * rule's facts of every document.
  *
  * Why: made afresh, they cost a pass over every document for each file rule on each keystroke
@@ -7,17 +7,16 @@
  * and only the documents that changed are read. A copy, not an update in place: a file index is
  * kept per models array (file-index.ts), and must be built again when a model in it changed.
  */
-import type { DocumentModel } from '../model/types';
-import { FileMemo } from '../rules/file-derived';
+import { DocumentSummary, FileMemo } from '../rules/file-derived';
 
 /** What FactColumns reads of an analysed document. */
 interface WithFacts {
-  readonly model: DocumentModel;
+  readonly summary: DocumentSummary;
   readonly facts: readonly unknown[];
 }
 
 export interface Columns {
-  readonly models: readonly DocumentModel[];
+  readonly summaries: readonly DocumentSummary[];
   /** `facts[r][i]` is what file rule `r` collected from document `i`. */
   readonly facts: readonly (readonly unknown[])[];
 }
@@ -34,26 +33,26 @@ export class FactColumns {
 
   of(documents: readonly WithFacts[]): Columns {
     if (documents.length !== this.documents.length) return this.keep(documents, this.built(documents));
-    let models: DocumentModel[] | undefined;
+    let summaries: DocumentSummary[] | undefined;
     let facts: unknown[][] | undefined;
     const changed: number[] = [];
     for (let i = 0; i < documents.length; i++) {
       const document = documents[i];
       if (document === this.documents[i]) continue;
-      models ??= this.columns.models.slice();
+      summaries ??= this.columns.summaries.slice();
       facts ??= this.columns.facts.map((column) => column.slice());
-      models[i] = document.model;
+      summaries[i] = document.summary;
       for (let r = 0; r < this.rules; r++) facts[r][i] = document.facts[r];
       changed.push(i);
     }
-    if (!models || !facts) return this.columns;
-    this.file.succeeds(models, this.columns.models, changed);
-    return this.keep(documents, { models, facts });
+    if (!summaries || !facts) return this.columns;
+    this.file.succeeds(summaries, this.columns.summaries, changed);
+    return this.keep(documents, { summaries, facts });
   }
 
   private built(documents: readonly WithFacts[]): Columns {
     return {
-      models: documents.map((d) => d.model),
+      summaries: documents.map((d) => d.summary),
       facts: Array.from({ length: this.rules }, (_, r) => documents.map((d) => d.facts[r])),
     };
   }

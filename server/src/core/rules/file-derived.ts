@@ -1,6 +1,6 @@
 /**
  * Values file rules derive from every document of a file (is any document a template, the
- * ServiceAccount index), computed once per models array and carried over to the next array when
+ * ServiceAccount index), computed once per summaries array and carried over to the next array when
  * the documents that changed between them agree on what the value reads.
  *
  * Why: on each keystroke the engine hands the file rules a new models array that differs from the
@@ -9,9 +9,45 @@
  * the two arrays is a scan of two contiguous lists of pointers.
  */
 import { Memo, memoKey } from '../memo';
-import type { DocumentModel } from '../model/types';
+import { findPair, keyRange, Range } from '../model/yaml-nodes';
+import type { DocumentModel, ServiceAccountModel } from '../model/types';
 
-type Models = readonly DocumentModel[];
+/** What the file rules read of a ServiceAccount: plain data, so that another thread can send it. */
+export interface AccountSummary {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly imagePullSecrets: readonly string[];
+  /** Its `imagePullSecrets` key, or the whole object when it has none. */
+  readonly pullSecretsRange: Range;
+}
+
+/**
+ * What the file rules read of a document besides their own facts. Plain data, like the facts, so
+ * that a document analysed on another thread needs no tree here (see analysis/parallel.ts).
+ */
+export interface DocumentSummary {
+  readonly templated: boolean;
+  readonly accounts: readonly AccountSummary[];
+}
+
+/** Most documents: no ServiceAccount, no template. One shared object, not one per document. */
+export const PLAIN_DOCUMENT: DocumentSummary = Object.freeze({ templated: false, accounts: Object.freeze([]) });
+
+function accountSummary({ object, imagePullSecrets }: ServiceAccountModel): AccountSummary {
+  const pair = findPair(object.node, 'imagePullSecrets');
+  return { name: object.name, namespace: object.namespace, imagePullSecrets, pullSecretsRange: (pair && keyRange(pair)) ?? object.range };
+}
+
+export function summaryOf(model: DocumentModel): DocumentSummary {
+  return canonicalSummary({ templated: model.templated, accounts: model.serviceAccounts.map(accountSummary) });
+}
+
+/** `summary`, or the shared object when it says nothing (a summary sent from another thread is a copy). */
+export function canonicalSummary(summary: DocumentSummary): DocumentSummary {
+  return !summary.templated && summary.accounts.length === 0 ? PLAIN_DOCUMENT : summary;
+}
+
+type Models = readonly DocumentSummary[];
 
 /**
  * What the engine keeps for one file from one pass of the file rules to the next: the values
@@ -25,6 +61,8 @@ export class FileMemo {
   readonly memo = new Memo();
   /** Documents past the engine's limit, left out of the analysis (too-many-documents.ts). */
   omittedDocuments = 0;
+  /** The length of the last document read, where too-many-documents points. */
+  lastDocumentLength = 0;
   /** One link only, so that a file's arrays do not stay alive in a chain. */
   private link?: Link;
 
@@ -59,7 +97,7 @@ export interface FileDerivation<T> {
  * says that a document changed from `before` to `after` leaves the value as it was. The file
  * rules of one pass all ask about the same array.
  */
-export function fileDerived<T>(derive: (documents: Models) => T, agrees: (before: DocumentModel, after: DocumentModel) => boolean): FileDerivation<T> {
+export function fileDerived<T>(derive: (documents: Models) => T, agrees: (before: DocumentSummary, after: DocumentSummary) => boolean): FileDerivation<T> {
   type Latest = { last?: { readonly documents: Models; readonly value: T } };
   const latest = memoKey<Latest>('a value derived from every document');
   return (documents, file) => {

@@ -4,8 +4,8 @@
  * quadratic, and took seconds per keystroke on a file of 21,000 documents.
  */
 import type { Range } from '../model/yaml-nodes';
-import type { DocumentModel, ServiceAccountModel } from '../model/types';
-import { fileDerived } from './file-derived';
+import type { DocumentModel } from '../model/types';
+import { AccountSummary, DocumentSummary, fileDerived } from './file-derived';
 import { literalPodSpecs } from './scope';
 
 /** Two objects may be in the same namespace unless both name a different one (a file often leaves it to kubectl -n). */
@@ -20,7 +20,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export interface IndexedAccount {
-  readonly account: ServiceAccountModel;
+  readonly account: AccountSummary;
   readonly document: number;
 }
 
@@ -30,11 +30,11 @@ export class ServiceAccountIndex {
   /** Whether any ServiceAccount of the file lists imagePullSecrets. */
   readonly anyPullSecrets: boolean;
 
-  constructor(documents: readonly DocumentModel[]) {
+  constructor(documents: readonly DocumentSummary[]) {
     let anyPullSecrets = false;
     documents.forEach((document, index) => {
-      for (const account of document.serviceAccounts) {
-        if (account.object.name !== undefined) push(this.byName, account.object.name, { account, document: index });
+      for (const account of document.accounts) {
+        if (account.name !== undefined) push(this.byName, account.name, { account, document: index });
         anyPullSecrets ||= account.imagePullSecrets.length > 0;
       }
     });
@@ -42,7 +42,7 @@ export class ServiceAccountIndex {
   }
 
   find(name: string, namespace: string | undefined): IndexedAccount | undefined {
-    return this.byName.get(name)?.find(({ account }) => sameNamespace(account.object.namespace, namespace));
+    return this.byName.get(name)?.find(({ account }) => sameNamespace(account.namespace, namespace));
   }
 }
 
@@ -53,7 +53,7 @@ export class ServiceAccountIndex {
  */
 export const serviceAccountIndex = fileDerived(
   (documents) => new ServiceAccountIndex(documents),
-  (before, after) => before.serviceAccounts.length === 0 && after.serviceAccounts.length === 0,
+  (before, after) => before.accounts.length === 0 && after.accounts.length === 0,
 );
 
 /** Where a Secret name is used for pulling: a pod's imagePullSecrets entry, or a ServiceAccount's. */

@@ -6,7 +6,7 @@
  * https://kubernetes.io/docs/concepts/configuration/secret/#docker-config-secrets
  */
 import { child } from '../model/field-path';
-import type { DocumentModel, ObjectModel } from '../model/types';
+import type { DocumentModel } from '../model/types';
 import { memoKey } from '../memo';
 import { isTemplatedFile } from './file-derived';
 import type { RelatedLocation } from './types';
@@ -16,7 +16,11 @@ import type { FileFinding, FileRule } from './types';
 
 const ID = 'pull-secret-wrong-type';
 
-type UntypedSecret = { readonly secret: ObjectModel & { name: string }; readonly type: ReturnType<typeof secretType> };
+/** A named Secret of a type the kubelet skips for pulls, as plain data (facts are, see FileRule.collect). */
+type UntypedSecret = {
+  readonly secret: { readonly name: string; readonly namespace?: string; readonly pathPrefix: string };
+  readonly type: ReturnType<typeof secretType>;
+};
 
 interface SecretFacts {
   /** The document's named Secrets whose type is not a pull-secret type. */
@@ -25,9 +29,13 @@ interface SecretFacts {
 }
 
 function untypedSecrets(document: DocumentModel): UntypedSecret[] {
-  return objectsOfKind(document, 'Secret')
-    .map((secret) => ({ secret, type: secretType(secret) }))
-    .filter((s): s is UntypedSecret => !PULL_SECRET_TYPES[s.type.value] && s.secret.name !== undefined);
+  const found: UntypedSecret[] = [];
+  for (const object of objectsOfKind(document, 'Secret')) {
+    const type = secretType(object);
+    const { name, namespace, pathPrefix } = object;
+    if (!PULL_SECRET_TYPES[type.value] && name !== undefined) found.push({ secret: { name, namespace, pathPrefix }, type });
+  }
+  return found;
 }
 
 /** Every used Secret of the wrong type in the file, with where it is used. */

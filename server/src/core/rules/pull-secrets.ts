@@ -8,7 +8,7 @@ import type { DocumentModel, PodSpecModel } from '../model/types';
 import { getNode, scalarRef, ScalarRef } from '../model/yaml-nodes';
 import { classifyRegistry, isLiteralImage, RegistryAccess, RegistryVerdict } from '../registries';
 import type { MemoKey } from '../memo';
-import { FileMemo, isTemplatedFile } from './file-derived';
+import { DocumentSummary, FileMemo, isTemplatedFile } from './file-derived';
 import { ServiceAccountIndex, serviceAccountIndex } from './file-index';
 import { completePodSpecs } from './scope';
 import type { FileFinding, RuleOptions } from './types';
@@ -42,7 +42,7 @@ function pulledImages(podSpec: PodSpecModel): PulledImage[] {
 
 export interface UncoveredImage {
   readonly document: number;
-  readonly podSpec: PodSpecModel;
+  readonly podSpec: PodSpecFacts;
   readonly pulled: PulledImage;
   readonly verdict: RegistryVerdict;
   /** The ServiceAccount the pod runs as, and whether the file defines it (without pull secrets). */
@@ -50,9 +50,20 @@ export interface UncoveredImage {
   readonly serviceAccountInFile: boolean;
 }
 
+/** What the pull-secret rules read of a pod spec: plain data, as facts must be. */
+export interface PodSpecFacts {
+  readonly path: string;
+  readonly namespace?: string;
+  readonly serviceAccountName?: string;
+}
+
+export function podSpecFacts(podSpec: PodSpecModel): PodSpecFacts {
+  return { path: podSpec.path, namespace: podSpec.object.namespace, serviceAccountName: podSpec.serviceAccountName };
+}
+
 /** An image of a pod with no imagePullSecrets of its own, from a registry of the access kind asked for. */
 export interface Candidate {
-  readonly podSpec: PodSpecModel;
+  readonly podSpec: PodSpecFacts;
   readonly pulled: PulledImage;
   readonly verdict: RegistryVerdict;
 }
@@ -65,10 +76,11 @@ export function candidatesOf(document: DocumentModel, options: RuleOptions, acce
   const candidates: Candidate[] = [];
   for (const podSpec of completePodSpecs(document)) {
     if (podSpec.hasImagePullSecrets) continue;
+    let facts: PodSpecFacts | undefined;
     for (const pulled of pulledImages(podSpec)) {
       if (!isLiteralImage(pulled.image.value)) continue;
       const verdict = classifyRegistry(pulled.image.value, options.publicRegistries);
-      if (verdict.access === access) candidates.push({ podSpec, pulled, verdict });
+      if (verdict.access === access) candidates.push({ podSpec: (facts ??= podSpecFacts(podSpec)), pulled, verdict });
     }
   }
   return candidates.length > 0 ? candidates : undefined;
@@ -79,7 +91,7 @@ function uncoveredIn(candidates: readonly Candidate[], index: number, accounts: 
   const found: UncoveredImage[] = [];
   for (const { podSpec, pulled, verdict } of candidates) {
     const serviceAccount = podSpec.serviceAccountName ?? 'default';
-    const account = accounts.find(serviceAccount, podSpec.object.namespace)?.account;
+    const account = accounts.find(serviceAccount, podSpec.namespace)?.account;
     if (account && account.imagePullSecrets.length > 0) continue;
     found.push({ document: index, podSpec, pulled, verdict, serviceAccount, serviceAccountInFile: account !== undefined });
   }
@@ -105,7 +117,7 @@ export class UncoveredImageFindings {
 
   constructor(private readonly toFinding: (image: UncoveredImage) => FileFinding) {}
 
-  of(documents: readonly DocumentModel[], candidates: readonly (readonly Candidate[] | undefined)[], file: FileMemo): FileFinding[] {
+  of(documents: readonly DocumentSummary[], candidates: readonly (readonly Candidate[] | undefined)[], file: FileMemo): FileFinding[] {
     // In a Helm template any ServiceAccount or pod list may be generated: nothing here is certain.
     if (isTemplatedFile(documents, file) || !candidates.some((list) => list !== undefined)) return [];
     const accounts = serviceAccountIndex(documents, file);

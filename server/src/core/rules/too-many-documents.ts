@@ -21,7 +21,7 @@ export const tooManyDocuments: FileRule<undefined> = {
     if (file.omittedDocuments === 0 || documents.length === 0) return [];
     const last = documents.length - 1;
     // At the end of the last document read: the line of the first `---` left out.
-    const end = documents[last].text.length;
+    const end = file.lastDocumentLength;
     return [{
       rule: 'too-many-documents',
       document: last,

@@ -3,7 +3,7 @@
  * Its id is the diagnostic code, the name of its file, its test and its docs page.
  */
 import type { DocumentModel } from '../model/types';
-import type { FileMemo } from './file-derived';
+import type { DocumentSummary, FileMemo } from './file-derived';
 import type { Range } from '../model/yaml-nodes';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -79,10 +79,17 @@ export interface FileRule<Facts = unknown> extends RuleInfo {
    * run for it. Undefined when `collect` may read any value.
    */
   readonly reads?: readonly string[];
+  /**
+   * Facts are plain data (no tree nodes, no models, no classes): a document may be analysed on
+   * another thread, and its facts sent here (analysis/parallel.ts). test/parallel.test.ts checks it.
+   */
   collect(document: DocumentModel, options: RuleOptions): Facts | undefined;
-  /** `facts[i]` is what `collect` found in `documents[i]`. */
-  /** `file` keeps values worked out from every document (file-derived.ts) from one pass over this file to the next. */
-  relate(documents: readonly DocumentModel[], facts: readonly (Facts | undefined)[], options: RuleOptions, file: FileMemo): FileFinding[];
+  /**
+   * `facts[i]` is what `collect` found in document i, `documents[i]` what every file rule may read
+   * of it. `file` keeps values worked out from every document (file-derived.ts) from one pass over
+   * this file to the next.
+   */
+  relate(documents: readonly DocumentSummary[], facts: readonly (Facts | undefined)[], options: RuleOptions, file: FileMemo): FileFinding[];
 }
 
 export type Rule = DocumentRule | FileRule;
