@@ -23,7 +23,7 @@ function offsetOf(text: string, line: number, character: number): number {
 function fixesOf(text: string, analysis: FileAnalysis, d: Diagnostic): Fix[] {
   const base = analysis.chunks[d.document].offset;
   const models = analysis.documents.map((x) => x.model);
-  return fixesFor(models[d.document], models, {
+  return fixesFor(models[d.document], () => models, {
     rule: d.rule,
     fieldPath: d.fieldPath,
     data: d.data,

@@ -19,6 +19,15 @@ describe('manifest and docs', () => {
     assert.equal(read('README.md'), withRuleTable(read('README.md')));
   });
 
+  it('the package ships every bundle the build makes: the server loads its helper thread from beside it', () => {
+    // .vscodeignore leaves out everything (**) but what it names; a bundle left out would go unnoticed:
+    // without dist/analysis-worker.js the server quietly analyses on one thread.
+    const shipped = new Set(read('.vscodeignore').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1)));
+    const built = [...read('scripts/build.mjs').matchAll(/outfile: '([^']+)'/g)].map((m) => m[1]);
+    assert.ok(built.includes('dist/analysis-worker.js'), built.join(', '));
+    for (const bundle of built) assert.ok(shipped.has(bundle), `${bundle} is not in the package`);
+  });
+
   it('every rule has a docs page, a test and a kebab-case id', () => {
     for (const rule of RULES) {
       assert.match(rule.id, /^[a-z]+(?:-[a-z]+)*$/);

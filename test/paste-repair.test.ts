@@ -68,7 +68,7 @@ describe('paste repair', () => {
     const { fixesFor } = await import('../server/src/core/features/fixes');
     const { parseDocumentModel } = await import('../server/src/core/model/parse-document');
     const model = parseDocumentModel(read('07-flattened-pod-as-pasted.yaml'));
-    const [first] = fixesFor(model, [model], { rule: 'yaml-syntax', fieldPath: '', start: 0, end: 1 });
+    const [first] = fixesFor(model, () => [model], { rule: 'yaml-syntax', fieldPath: '', start: 0, end: 1 });
     assert.equal(first.title, 'Restore the indentation of this pasted manifest');
     assert.equal(first.preferred, true);
   });

@@ -14,8 +14,10 @@ import { completionsAt } from '../core/features/completion';
 import { disableInFileEdit, fixesFor } from '../core/features/fixes';
 import { hoverAt } from '../core/features/hover';
 import { definitionAt, isValidVolumeName, occurrencesAt, renameEdits, renameRangeAt } from '../core/features/navigation';
-import { outline, OutlineItem, OutlineKind } from '../core/features/outline';
+import { OutlineItem, OutlineKind } from '../core/features/outline';
+import { documentOutline } from '../core/analysis/parallel';
 import type { Range } from '../core/model/yaml-nodes';
+import type { DocumentModel } from '../core/model/types';
 import { ruleById } from '../core/rules/registry';
 import { repairIndentation } from '../core/paste/repair';
 import { SOURCE } from './diagnostics';
@@ -44,8 +46,14 @@ export function hover(document: TextDocument, a: At): Hover | null {
   return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toLspRange(document, a.analysis, a.index, result.range) } : null;
 }
 
+/** Every document's model, read once and only when called (core/analysis/parallel.ts: some are parsed on first read). */
+function modelsOf(analysis: FileAnalysis): () => readonly DocumentModel[] {
+  let models: readonly DocumentModel[] | undefined;
+  return () => (models ??= analysis.documents.map((d) => d.model));
+}
+
 export function completion(document: TextDocument, a: At): CompletionItem[] {
-  const models = a.analysis.documents.map((d) => d.model);
+  const models = modelsOf(a.analysis);
   const kinds = { reference: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, field: CompletionItemKind.Property, snippet: CompletionItemKind.Snippet };
   return completionsAt(modelOf(a), models, a.offset).map((entry) => ({
     label: entry.label,
@@ -110,12 +118,12 @@ export function symbols(document: TextDocument, analysis: FileAnalysis): Documen
     selectionRange: toLspRange(document, analysis, index, item.selection),
     children: item.children.map(convert(index)),
   });
-  return analysis.documents.flatMap((d, index) => outline(d.model).map(convert(index)));
+  return analysis.documents.flatMap((d, index) => documentOutline(d).map(convert(index)));
 }
 
 /** Quick fixes for our own diagnostics in the request, from their `data` (never their message). */
 export function codeActions(document: TextDocument, analysis: FileAnalysis, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
-  const models = analysis.documents.map((d) => d.model);
+  const models = modelsOf(analysis);
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE) continue;
@@ -134,7 +142,7 @@ export function codeActions(document: TextDocument, analysis: FileAnalysis, diag
       start: document.offsetAt(diagnostic.range.start) - base,
       end: document.offsetAt(diagnostic.range.end) - base,
     };
-    for (const fix of fixesFor(models[located.document], models, finding)) {
+    for (const fix of fixesFor(analysis.documents[located.document].model, models, finding)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

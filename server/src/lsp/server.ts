@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { FileAnalysis, FileAnalyzer } from '../core/analysis/analyzer';
+import type { AnalysisHelper } from '../core/analysis/parallel';
 import type { TextChange } from '../core/text/split-documents';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
 import { PublishedDiagnostics } from './diagnostics';
@@ -42,10 +43,13 @@ function readSettings(raw: unknown): ServerSettings {
 export interface ServerOptions {
   /** Folder holding `rules/<id>.md`; defaults to the docs folder next to the bundle. */
   docsRoot?: string;
+  /** The thread that shares the first analysis of large files (analysis-thread.ts); none, one thread does all. */
+  helper?: AnalysisHelper;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const docsRoot = options.docsRoot ?? path.resolve(__dirname, '..', 'docs');
+  const { helper } = options;
   /**
    * The edits each document received since it was last analysed. A single one lets the analyser
    * re-split the file only around it; anything else (several edits, a full replacement) means a full split.
@@ -86,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const analyserOf = (uri: string): FileAnalyzer => {
     let analyser = analysers.get(uri);
-    if (!analyser) analysers.set(uri, (analyser = new FileAnalyzer(onRuleError)));
+    if (!analyser) analysers.set(uri, (analyser = new FileAnalyzer(onRuleError, undefined, helper)));
     return analyser;
   };
 

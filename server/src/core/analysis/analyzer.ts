@@ -19,6 +19,7 @@ import { MAX_DOCUMENTS } from '../rules/too-many-documents';
 import { hasTemplateActions } from '../model/helm';
 import { carriesOver, DocumentSummary, summaryOf } from '../rules/file-derived';
 import { fileWideRules, findSuppressions, isSuppressed, suppressionsAfterLineEdit, Suppressions } from './suppressions';
+import { AnalysisHelper, HelperJob, receivedDocument, SentRuleError, sendable, SentDocument } from './parallel';
 
 export interface TextRange {
   readonly start: Position;
@@ -142,6 +143,13 @@ function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorH
   return checked(parseDocumentModel(text), options, onError);
 }
 
+/** One document analysed for the analyser of another thread (parallel.ts): what it needs, as plain data. */
+export function analyseForSending(text: string, options: RuleOptions): SentDocument {
+  const errors: SentRuleError[] = [];
+  const analysed = analyseDocument(text, options, (rule, error) => errors.push({ rule, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }));
+  return sendable(analysed, errors);
+}
+
 /**
  * Whether an edit inside a scalar of a document without template text may have made some. The
  * scalar lies on the edit's line (a patched scalar has no line break), and template text that the
@@ -240,6 +248,8 @@ interface Preparation {
   /** The chunk texts were made from the previous ones (see resplit): none of them keeps the file's text alive. */
   readonly rebuilt: boolean;
   next: number;
+  /** The helper's share of this analysis, when it has one (parallel.ts). */
+  job?: HelperJob;
 }
 
 export class FileAnalyzer {
@@ -267,10 +277,14 @@ export class FileAnalyzer {
   /** The last text found over the limit, and where: kept only for a file over it. */
   private lastLimit?: { readonly text: string; readonly limit: { readonly offset: number; readonly after: number } };
 
-  /** `maxDocuments`: how many documents of a file are read (MAX_DOCUMENTS; smaller in tests). */
+  /**
+   * `maxDocuments`: how many documents of a file are read (MAX_DOCUMENTS; smaller in tests).
+   * `helper`: another thread that takes a share of the first analysis of a large file (parallel.ts).
+   */
   constructor(
     private readonly onRuleError: RuleErrorHandler = () => undefined,
     private readonly maxDocuments = MAX_DOCUMENTS,
+    private readonly helper?: AnalysisHelper,
   ) {}
 
   /**
@@ -285,9 +299,20 @@ export class FileAnalyzer {
     const preparation = this.preparationOf(text, change);
     const { chunks } = preparation;
     const shift = chunks.length - this.previous.length;
+    this.shareWithHelper(preparation, settings);
     while (preparation.next < chunks.length) {
-      const index = preparation.next++;
+      const index = preparation.next;
       const chunk = chunks[index];
+      if (preparation.job) {
+        const received = this.fromHelper(preparation.job, index, chunk, preparation, deadline);
+        if (received === 'pending') return false;
+        if (received) {
+          preparation.found[index] = received;
+          preparation.next++;
+          continue;
+        }
+      }
+      preparation.next++;
       preparation.found[index] = this.cached(chunk.text, index, shift) ?? this.patched(index, chunk, preparation, settings) ?? preparation.moved.find(chunk.text);
       if (preparation.found[index] === undefined) {
         const analysed = this.parsed(chunk, preparation, settings);
@@ -309,6 +334,9 @@ export class FileAnalyzer {
     this.useOptions(settings);
     const { text, change } = this.withinLimit(fullText, fullChange);
     const preparation = this.preparationOf(text, change);
+    // What the helper took must come from it: wait for the whole share (prepare() waits a slice at a time).
+    this.shareWithHelper(preparation, settings);
+    if (preparation.job) this.prepare(fullText, settings, fullChange, Infinity);
     const { chunks: split, found, moved } = preparation;
     // Documents before an edit keep their index, documents after it keep their distance from the end:
     // comparing with those two candidates finds almost every unchanged document without hashing its text.
@@ -326,7 +354,7 @@ export class FileAnalyzer {
     // the new one, and once that table is in the old generation every scavenge keeps alive what it
     // held (the documents of every keystroke since the last full collection).
     this.spent = new Set();
-    this.preparation = undefined;
+    this.dropPreparation();
     this.prepared = new Map();
     this.previousChunks = chunks;
     this.previousLength = text.length;
@@ -360,14 +388,45 @@ export class FileAnalyzer {
     if (optionsKey === this.optionsKey) return;
     this.previous = [];
     this.previousChunks = [];
-    this.preparation = undefined;
+    this.dropPreparation();
     this.prepared = new Map();
     this.optionsKey = optionsKey;
+  }
+
+  /** Forgets the preparation, stopping the helper's share of it if it still works on one. */
+  private dropPreparation(): void {
+    this.preparation?.job?.cancel();
+    this.preparation = undefined;
+  }
+
+  /**
+   * Shares the first analysis of a large file with the helper: only a first one (nothing cached,
+   * nothing parsed yet), where every document is to be parsed and the helper's share is all gain.
+   */
+  private shareWithHelper(preparation: Preparation, options: RuleOptions): void {
+    if (!this.helper || preparation.job || preparation.next > 0 || this.previous.length > 0 || this.prepared.size > 0) return;
+    preparation.job = this.helper.start(preparation.chunks, { publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion });
+  }
+
+  /**
+   * The document at `index` from the helper, when the helper took it: 'pending' while it is not
+   * there by `deadline`; undefined when the analyser took it, or the helper will not deliver it.
+   */
+  private fromHelper(job: HelperJob, index: number, chunk: DocumentChunk, preparation: Preparation, deadline: number): AnalysedDocument | 'pending' | undefined {
+    if (job.claim(index)) return undefined;
+    const result = job.resultFor(index, deadline);
+    if (result.kind === 'pending') return 'pending';
+    if (result.kind === 'failed') return undefined;
+    for (const { rule, message, stack } of result.document.errors) this.onRuleError(rule, Object.assign(new Error(message), { stack }));
+    const analysed = receivedDocument(this.ownText(chunk, preparation), result.document, NONE, NO_FINDINGS);
+    this.prepared.set(analysed.text, analysed);
+    return analysed;
   }
 
   /** The chunks of `text`, split once per version even when prepare() and analyse() both ask. */
   private preparationOf(text: string, change: TextChange | undefined): Preparation {
     if (this.preparation?.text !== text) {
+      this.dropPreparation();
       const { chunks, rebuilt } = change ? resplit(this.previousChunks, this.previousLength, text, change) : { chunks: splitDocuments(text), rebuilt: false };
       this.preparation = { text, chunks, found: [], moved: new PreviousDocuments(this.previous, this.spent), change, rebuilt, next: 0 };
     }

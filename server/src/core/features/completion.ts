@@ -125,10 +125,11 @@ function volumeTypes(context: TextContext): CompletionEntry[] {
 }
 
 /**
- * Completions at a document-relative offset. `models` are all documents of the file (for
- * references to ConfigMaps, Secrets and claims defined elsewhere in it).
+ * Completions at a document-relative offset. `models` gives all documents of the file (for
+ * references to ConfigMaps, Secrets and claims defined elsewhere in it), asked only for such a
+ * reference: a document analysed on another thread has its tree parsed on first read (parallel.ts).
  */
-export function completionsAt(model: DocumentModel, models: readonly DocumentModel[], offset: number): CompletionEntry[] {
+export function completionsAt(model: DocumentModel, models: () => readonly DocumentModel[], offset: number): CompletionEntry[] {
   const context = textContextAt(model.text, offset);
   const path = context.path;
   if (!context.inValue) {
@@ -142,7 +143,7 @@ export function completionsAt(model: DocumentModel, models: readonly DocumentMod
   const parent = parentOf(path);
   if (key === 'name' && (endsWith(path, 'volumeMounts', '[]') || endsWith(path, 'volumeDevices', '[]'))) return volumeNames(model, offset, context);
   const reference = REFERENCES[`${parent}.${key}`];
-  if (reference) return objectNames(models, reference, context);
+  if (reference) return objectNames(models(), reference, context);
   const values = ENUMS[`${parent}.${key}`] ?? ENUMS[key];
   return (values ?? []).map((v) => entry(v, 'value', context));
 }

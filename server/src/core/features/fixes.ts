@@ -302,9 +302,10 @@ function serviceAccountOf(models: readonly DocumentModel[], name: string, namesp
  * ServiceAccount it runs as when the file defines it without any (every pod of that account then
  * gets them), one fix per Secret the file names.
  */
-function pullSecretFixes(model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef): Fix[] {
+function pullSecretFixes(model: DocumentModel, allModels: () => readonly DocumentModel[], finding: FindingRef): Fix[] {
   const podSpec = podSpecOf(model, finding.fieldPath);
   if (!podSpec || getNode(podSpec.node, 'imagePullSecrets') !== undefined) return [];
+  const models = allModels();
   const names = pullSecretNames(models, podSpec.object.namespace);
   const onPod = isBlockMap(podSpec.node) ? names.flatMap((name): Fix[] => {
     const edit = addListToMap(model.text, podSpec.node, 'imagePullSecrets', `name: ${yamlString(name)}`);
@@ -381,7 +382,7 @@ function disableFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   ];
 }
 
-const BY_RULE: Record<string, (model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef) => Fix[]> = lookupTable({
+const BY_RULE: Record<string, (model: DocumentModel, models: () => readonly DocumentModel[], finding: FindingRef) => Fix[]> = lookupTable({
   'mount-without-volume': (m, _all, f) => mountFixes(m, f),
   'unused-volume': (m, _all, f) => unusedVolumeFixes(m, f),
   'memory-emptydir-without-size-limit': (m, _all, f) => sizeLimitFixes(m, f),
@@ -421,8 +422,12 @@ function pasteRepairFixes(model: DocumentModel): Fix[] {
   return repaired.ok ? [{ title: 'Restore the indentation of this pasted manifest', preferred: true, edits: [{ start: 0, end: model.text.length, newText: repaired.text }] }] : [];
 }
 
-/** Every fix for a finding in `model` (one document of the file whose documents are `models`). */
-export function fixesFor(model: DocumentModel, models: readonly DocumentModel[], finding: FindingRef): Fix[] {
+/**
+ * Every fix for a finding in `model`, one document of the file whose documents `models` gives:
+ * asked only by the fixes that read other documents (parsing, for a document analysed on another
+ * thread, its tree; parallel.ts), not on each of the editor's many code-action requests.
+ */
+export function fixesFor(model: DocumentModel, models: () => readonly DocumentModel[], finding: FindingRef): Fix[] {
   const repair = pasteRepairFixes(model);
   const specific = (BY_RULE[finding.rule]?.(model, models, finding) ?? []).map((f) => (repair.length ? { ...f, preferred: false } : f));
   return finding.rule === 'yaml-syntax' ? [...repair, ...specific] : [...repair, ...specific, ...disableFixes(model, finding)];

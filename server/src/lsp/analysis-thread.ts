@@ -1,0 +1,166 @@
+/**
+ * The analysis helper on a worker thread (core/analysis/parallel.ts), as the server runs it:
+ * started when the first large file is opened, and idle (no CPU) from then on between files.
+ * Not with the server: loading its code took the other core while the server analysed its first
+ * (small) file, which made that 10–15% slower; the analysis of a large file goes on without the
+ * helper while it starts, and the helper takes documents from the end once it is ready.
+ *
+ * The two threads share one Int32Array: a stop flag, a count of results sent, and a claim per
+ * document. Each thread takes a document with a compare-and-swap on its claim, so that none is
+ * analysed twice whoever is faster. The analyser reads the helper's results synchronously from a
+ * MessagePort (receiveMessageOnPort) and sleeps on the count (Atomics.wait) when the one it needs
+ * is not there yet: it never needs the event loop to get them, so a first analysis still runs in
+ * slices between which the server answers other messages.
+ */
+import * as path from 'path';
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from 'worker_threads';
+import { AnalysisHelper, HelperJob, HelperResult, PARALLEL_MIN_DOCUMENTS, SentDocument } from '../core/analysis/parallel';
+import type { RuleOptions } from '../core/rules/types';
+import type { DocumentChunk } from '../core/text/split-documents';
+
+/** Indices into the shared array. */
+export const STOP = 0;
+export const SENT = 1;
+export const CLAIMS = 2;
+/** Claim values. */
+export const FREE = 0;
+export const ANALYSER = 1;
+export const HELPER = 2;
+
+/** What the analyser sends the helper to start a job. */
+export interface JobMessage {
+  readonly id: number;
+  /** The chunks' texts joined, and where each starts and ends in it: one string to copy, not thousands. */
+  readonly text: string;
+  readonly bounds: Int32Array;
+  readonly options: RuleOptions;
+  readonly shared: SharedArrayBuffer;
+}
+
+/** What the helper sends back: a document's analysis, one it could not analyse, or the end of its share. */
+export type ResultMessage =
+  | { readonly id: number; readonly index: number; readonly document: SentDocument }
+  | { readonly id: number; readonly index: number; readonly failed: string }
+  | { readonly id: number; readonly done: true };
+
+/** Without a result for this long, the helper is taken for dead and the analyser does its documents. */
+const SILENCE_MS = 10_000;
+
+class ThreadJob implements HelperJob {
+  private readonly results = new Map<number, ResultMessage>();
+  private done = false;
+  private lastHeard = performance.now();
+
+  constructor(readonly id: number, private readonly state: Int32Array, private readonly drain: () => void) {}
+
+  claim(index: number): boolean {
+    return Atomics.compareExchange(this.state, CLAIMS + index, FREE, ANALYSER) === FREE;
+  }
+
+  resultFor(index: number, deadline: number): HelperResult {
+    for (;;) {
+      const seen = Atomics.load(this.state, SENT);
+      this.drain();
+      const result = this.results.get(index);
+      if (result !== undefined) {
+        this.results.delete(index);
+        return 'document' in result ? { kind: 'sent', document: result.document } : { kind: 'failed' };
+      }
+      const now = performance.now();
+      if (this.done || now - this.lastHeard > SILENCE_MS) return { kind: 'failed' };
+      if (now >= deadline) return { kind: 'pending' };
+      // Sleeps until the helper sends something (it adds to SENT after each message), at most until the deadline.
+      Atomics.wait(this.state, SENT, seen, Math.min(deadline - now, SILENCE_MS));
+    }
+  }
+
+  cancel(): void {
+    Atomics.store(this.state, STOP, 1);
+  }
+
+  /** Whether the helper has finished its share (so another job may start). */
+  get finished(): boolean {
+    return this.done;
+  }
+
+  receive(message: ResultMessage): void {
+    this.lastHeard = performance.now();
+    if ('done' in message) this.done = true;
+    else this.results.set(message.index, message);
+  }
+}
+
+/** The helper on a worker thread, started on the first job; one job at a time. */
+export class AnalysisThread implements AnalysisHelper {
+  private thread?: { readonly worker: Worker; readonly port: MessagePort };
+  private job?: ThreadJob;
+  private nextId = 1;
+  private dead = false;
+
+  /** `script`: the helper's bundle (dist/analysis-worker.js); `minDocuments`: the smallest file it takes a share of. */
+  constructor(private readonly script: string, private readonly minDocuments = PARALLEL_MIN_DOCUMENTS) {}
+
+  start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob | undefined {
+    if (chunks.length < this.minDocuments) return undefined;
+    this.drain();
+    if (this.dead || (this.job && !this.job.finished)) return undefined;
+    const worker = this.started()?.worker;
+    if (!worker) return undefined;
+    const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + chunks.length));
+    const bounds = new Int32Array(chunks.length * 2);
+    let length = 0;
+    chunks.forEach((chunk, i) => {
+      bounds[2 * i] = length;
+      length += chunk.text.length;
+      bounds[2 * i + 1] = length;
+    });
+    const job = (this.job = new ThreadJob(this.nextId++, new Int32Array(shared), () => this.drain()));
+    const message: JobMessage = { id: job.id, text: chunks.map((c) => c.text).join(''), bounds, options, shared };
+    worker.postMessage(message);
+    return job;
+  }
+
+  /** The thread, started now if it is not yet; undefined where threads cannot start (one thread then does all). */
+  private started(): { readonly worker: Worker; readonly port: MessagePort } | undefined {
+    if (this.thread) return this.thread;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const worker = new Worker(this.script, { workerData: { port: port2 }, transferList: [port2] });
+      // The helper must not keep the server alive once the editor has gone.
+      worker.unref();
+      worker.on('error', () => this.stop());
+      worker.on('exit', () => this.stop());
+      return (this.thread = { worker, port: port1 });
+    } catch {
+      this.dead = true;
+      return undefined;
+    }
+  }
+
+  /** Hands every message that arrived to its job; those of older jobs are dropped. */
+  private drain(): void {
+    const port = this.thread?.port;
+    if (!port) return;
+    for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) {
+      const message = received.message as ResultMessage;
+      if (message.id === this.job?.id) this.job.receive(message);
+    }
+  }
+
+  private stop(): void {
+    this.dead = true;
+    // A job waiting for results gets none: the analyser does the documents itself.
+    this.job?.receive({ id: this.job.id, done: true });
+  }
+
+  /** Ends the thread (for tests; the server's thread ends with the process). */
+  async terminate(): Promise<void> {
+    this.dead = true;
+    await this.thread?.worker.terminate();
+  }
+}
+
+/** The helper of a server bundle: `dist/analysis-worker.js`, beside `dist/server.js`. */
+export function analysisThread(script = path.join(__dirname, 'analysis-worker.js')): AnalysisThread {
+  return new AnalysisThread(script);
+}

@@ -1,0 +1,200 @@
+/**
+ * The first analysis shared with a helper thread (server/src/core/analysis/parallel.ts,
+ * server/src/lsp/analysis-thread.ts): what the helper sends survives the copy between threads,
+ * and a file analysed in two halves reads exactly as one analysed whole, then and after edits.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyseForSending, analyseText, FileAnalysis, FileAnalyzer } from '../server/src/core/analysis/analyzer';
+import { AnalysisHelper, awaitsModel, documentOutline, HelperJob, HelperResult } from '../server/src/core/analysis/parallel';
+import { outline } from '../server/src/core/features/outline';
+import { DEFAULT_SETTINGS } from '../server/src/core/settings';
+import type { RuleOptions } from '../server/src/core/rules/types';
+import { splitDocuments, DocumentChunk } from '../server/src/core/text/split-documents';
+import { AnalysisThread } from '../server/src/lsp/analysis-thread';
+import { sharedManifestFiles } from './helpers';
+
+const ROOT = path.resolve(__dirname, '..');
+const FILES = sharedManifestFiles();
+const read = (file: string): string => readFileSync(file, 'utf8');
+/** The examples' manifests, one file of many kinds and mistakes. */
+const EXAMPLES = readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).sort().map((f) => read(path.join(ROOT, 'examples', f))).join('\n---\n');
+
+/** What a client compares: everything a diagnostic says, in order. */
+const shown = (analysis: FileAnalysis): string => JSON.stringify(analysis.diagnostics);
+
+/**
+ * A helper on this thread, for tests: it takes documents from the end, as the real one does, up to
+ * `share` of them (all when Infinity), and sends each through a structured clone, as a thread's
+ * message is. `fails` lists indices it reports as failed; `late` makes the first result pending once.
+ */
+class InProcessHelper implements AnalysisHelper {
+  jobs = 0;
+  constructor(private readonly share = Infinity, private readonly fails: readonly number[] = [], private readonly late = false) {}
+
+  start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob {
+    this.jobs++;
+    const claims = new Array<'analyser' | 'helper' | undefined>(chunks.length);
+    const results = new Map<number, HelperResult>();
+    let taken = 0;
+    let late = this.late;
+    // The helper runs "ahead": it has taken its share before the analyser asks for anything.
+    for (let index = chunks.length - 1; index >= 0 && taken < this.share; index--, taken++) {
+      claims[index] = 'helper';
+      results.set(index, this.fails.includes(index) ? { kind: 'failed' } : { kind: 'sent', document: structuredClone(analyseForSending(chunks[index].text, options)) });
+    }
+    return {
+      claim: (index) => {
+        if (claims[index] !== undefined) return false;
+        claims[index] = 'analyser';
+        return true;
+      },
+      resultFor: (index) => {
+        if (late) {
+          late = false;
+          return { kind: 'pending' };
+        }
+        return results.get(index)!;
+      },
+      cancel: () => undefined,
+    };
+  }
+}
+
+describe('a document analysed on another thread', () => {
+  it('sends findings, facts, summary and outline that a structured clone keeps as they are, for every document of corpus, cases and seed', () => {
+    let documents = 0;
+    for (const file of FILES) {
+      for (const chunk of splitDocuments(read(file))) {
+        const sent = analyseForSending(chunk.text, DEFAULT_SETTINGS);
+        // A class instance would come back a plain object (deepStrictEqual compares prototypes); a tree node or function would throw.
+        assert.deepStrictEqual(structuredClone(sent), sent, file);
+        assert.deepStrictEqual(sent.outline, outline(analyseText(chunk.text, DEFAULT_SETTINGS).documents[0].model), file);
+        documents++;
+      }
+    }
+    assert.ok(documents > 400, `${documents} documents`);
+  });
+});
+
+describe('FileAnalyzer with a helper', () => {
+  it('reads every multi-document file of corpus, cases and seed as without one, with the helper taking half, all, or failing some', () => {
+    let shared = 0;
+    for (const file of FILES) {
+      const text = read(file);
+      const count = splitDocuments(text).length;
+      if (count < 2) continue;
+      const alone = shown(analyseText(text, DEFAULT_SETTINGS));
+      for (const helper of [new InProcessHelper(Math.floor(count / 2)), new InProcessHelper(), new InProcessHelper(count - 1, [count - 1, 0]), new InProcessHelper(1, [], true)]) {
+        const analyser = new FileAnalyzer(undefined, undefined, helper);
+        assert.equal(shown(analyser.analyse(text, DEFAULT_SETTINGS)), alone, file);
+        assert.equal(helper.jobs, 1);
+      }
+      shared++;
+    }
+    assert.ok(shared >= 25, `${shared} files`);
+  });
+
+  it('relates the ServiceAccounts, pull secrets and Secrets of documents the helper analysed', () => {
+    // Each finding below depends on another document: the account that covers (or not) a pod's
+    // private image, the pod's own list that hides the account's, the Secret's type.
+    const account = (pullSecrets: string): string => `apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: puller}\n${pullSecrets}`;
+    const pod = (own: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  serviceAccountName: puller\n${own}  containers:\n    - name: a\n      image: registry.example.com/team/app:1\n`;
+    const secret = 'apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: Opaque\n';
+    const files = [
+      [account('imagePullSecrets: [{name: regcred}]\n'), pod(''), secret],
+      [account(''), pod('')],
+      [account('imagePullSecrets: [{name: regcred}]\n'), pod('  imagePullSecrets: [{name: other}]\n'), secret],
+    ].map((documents) => documents.join('---\n'));
+    const rules = new Set<string>();
+    for (const text of files) {
+      const alone = analyseText(text, DEFAULT_SETTINGS);
+      alone.diagnostics.forEach((d) => rules.add(d.rule));
+      for (const share of [Infinity, 1, 2]) assert.equal(shown(new FileAnalyzer(undefined, undefined, new InProcessHelper(share)).analyse(text, DEFAULT_SETTINGS)), shown(alone), `${share}: ${text}`);
+    }
+    for (const rule of ['private-image-without-pull-secret', 'ignored-service-account-pull-secrets', 'pull-secret-wrong-type']) assert.ok(rules.has(rule), `${rule} in ${[...rules]}`);
+  });
+
+  it('parses a document the helper analysed only when its model is read, and gives its outline without it', () => {
+    const text = EXAMPLES;
+    const analysis = new FileAnalyzer(undefined, undefined, new InProcessHelper()).analyse(text, DEFAULT_SETTINGS);
+    assert.ok(analysis.documents.length > 1);
+    assert.ok(analysis.documents.every(awaitsModel), 'no tree was parsed for the first analysis');
+    const outlines = analysis.documents.map(documentOutline);
+    assert.ok(analysis.documents.every(awaitsModel), 'the outline needs no tree');
+    assert.deepStrictEqual(outlines, analysis.documents.map((d) => outline(d.model)));
+    assert.ok(!analysis.documents.some(awaitsModel));
+  });
+
+  it('after a first analysis shared with the helper, every edit reads as a fresh analysis of the new text', () => {
+    // Keystrokes inside values (the patched path, on documents whose tree is parsed on first read) and
+    // anywhere else, in the corpus's and the examples' multi-document files.
+    const texts = [EXAMPLES, ...FILES.map(read)].filter((t) => splitDocuments(t).length >= 4 && t.length < 200_000);
+    fc.assert(
+      fc.property(fc.nat(texts.length - 1), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(3), fc.constantFrom('x', 'a', ' ', '\n', '-', ': ', '{{', '"', '')), { minLength: 1, maxLength: 6 }), (which, edits) => {
+        let text = texts[which];
+        const analyser = new FileAnalyzer(undefined, undefined, new InProcessHelper(Math.ceil(splitDocuments(text).length / 2)));
+        analyser.analyse(text, DEFAULT_SETTINGS);
+        for (const [where, removed, typed] of edits) {
+          const start = Math.floor(where * text.length);
+          const end = Math.min(text.length, start + removed);
+          const next = text.slice(0, start) + typed + text.slice(end);
+          const incremental = analyser.analyse(next, DEFAULT_SETTINGS, { start, end, length: typed.length, text: typed });
+          assert.equal(shown(incremental), shown(analyseText(next, DEFAULT_SETTINGS)));
+          text = next;
+        }
+      }),
+      { seed: 20261204, numRuns: 300 },
+    );
+  });
+
+  it('asks the helper only for a first analysis, not after an edit or for settings that leave the options as they were', () => {
+    const text = EXAMPLES;
+    const helper = new InProcessHelper();
+    const analyser = new FileAnalyzer(undefined, undefined, helper);
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    analyser.analyse(text.replace('scratch', 'scrath'), DEFAULT_SETTINGS);
+    analyser.analyse(text, { ...DEFAULT_SETTINGS, rules: { 'unused-volume': 'off' } });
+    assert.equal(helper.jobs, 1);
+    analyser.analyse(text, { ...DEFAULT_SETTINGS, publicRegistries: ['registry.example.com'] });
+    assert.equal(helper.jobs, 2, 'new options make every document stale: a first analysis again');
+  });
+});
+
+describe('the helper thread', () => {
+  const many = (): string => {
+    // Over the thread's threshold: the examples' documents again and again, each Pod renamed.
+    const base = EXAMPLES;
+    return Array.from({ length: 40 }, (_, i) => base.replace(/name: /g, `name: n${i}-`)).join('\n---\n');
+  };
+  const threads: AnalysisThread[] = [];
+  after(async () => {
+    for (const thread of threads) await thread.terminate();
+  });
+
+  it('shares a large file with the analyser, which reads it as it reads it alone (dist/analysis-worker.js)', async () => {
+    const text = many();
+    const thread = new AnalysisThread(path.join(ROOT, 'dist', 'analysis-worker.js'), 1);
+    threads.push(thread);
+    // The first job starts the thread; the analyser may finish before it has loaded its code.
+    assert.equal(shown(new FileAnalyzer(undefined, undefined, thread).analyse(text, DEFAULT_SETTINGS)), shown(analyseText(text, DEFAULT_SETTINGS)));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const analysis = new FileAnalyzer(undefined, undefined, thread).analyse(text, DEFAULT_SETTINGS);
+    assert.equal(shown(analysis), shown(analyseText(text, DEFAULT_SETTINGS)));
+    const received = analysis.documents.filter(awaitsModel).length;
+    assert.ok(received > 0 && received < analysis.documents.length, `the thread analysed ${received} of ${analysis.documents.length} documents`);
+    assert.ok(analysis.documents.slice(analysis.documents.length - received).every(awaitsModel), 'the thread took documents from the end');
+  });
+
+  it('leaves the analyser to do all when the thread cannot start, and declines files under its threshold', () => {
+    const text = many();
+    const missing = new AnalysisThread(path.join(ROOT, 'dist', 'no-such-worker.js'), 1);
+    threads.push(missing);
+    assert.equal(shown(new FileAnalyzer(undefined, undefined, missing).analyse(text, DEFAULT_SETTINGS)), shown(analyseText(text, DEFAULT_SETTINGS)));
+    const chunks = splitDocuments(text);
+    assert.equal(new AnalysisThread(path.join(ROOT, 'dist', 'analysis-worker.js'), chunks.length + 1).start(chunks, DEFAULT_SETTINGS), undefined);
+  });
+});
