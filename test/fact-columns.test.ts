@@ -5,7 +5,7 @@ import { FactColumns } from '../server/src/core/analysis/fact-columns';
 import type { DocumentSummary } from '../server/src/core/rules/file-derived';
 
 /** The summary's only own field here is a name to tell them apart by. */
-const document = (name: string, facts: unknown[]) => ({ summary: { templated: false, accounts: [], name } as DocumentSummary, facts });
+const document = (name: string, facts: unknown[]) => ({ summary: { templated: false, accounts: [], objects: [], name } as DocumentSummary, facts });
 const names = (summaries: readonly DocumentSummary[]) => summaries.map((s) => (s as DocumentSummary & { name: string }).name);
 
 describe('fact columns', () => {

@@ -9,6 +9,7 @@ import { definitionAt, occurrencesAt, renameEdits } from '../server/src/core/fea
 import { outline } from '../server/src/core/features/outline';
 import { parseDocumentModel } from '../server/src/core/model/parse-document';
 import { yaml } from './helpers';
+import { summaryOf } from '../server/src/core/rules/file-derived';
 
 const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 
@@ -119,25 +120,25 @@ describe('navigation', () => {
 describe('completion', () => {
   const labels = (marked: string): string[] => {
     const { model, offset } = cursor(marked);
-    return completionsAt(model, () => [model], offset).sort((a, b) => a.sortText.localeCompare(b.sortText)).map((c) => c.label);
+    return completionsAt(model, [model].map(summaryOf), offset).sort((a, b) => a.sortText.localeCompare(b.sortText)).map((c) => c.label);
   };
 
   it('offers the pod spec\'s volumes in a mount name, those not mounted here first', () => {
     const text = POD.replace('name: da|ta', 'name: data').replace('- name: data\n          mountPath: /shared', '- name: data\n          mountPath: /shared\n        - name: |');
     assert.deepEqual(labels(text), ['config', 'data']);
     const { model, offset } = cursor(text);
-    assert.match(completionsAt(model, () => [model], offset).find((c) => c.label === 'data')!.detail!, /already mounted here/);
+    assert.match(completionsAt(model, [model].map(summaryOf), offset).find((c) => c.label === 'data')!.detail!, /already mounted here/);
   });
 
   it('replaces the whole word under the cursor, not just what precedes it', () => {
     const { model, offset, text } = cursor(POD.replace('name: da|ta', 'name: d|ta'));
-    const [item] = completionsAt(model, () => [model], offset).filter((c) => c.label === 'data');
+    const [item] = completionsAt(model, [model].map(summaryOf), offset).filter((c) => c.label === 'data');
     assert.equal(text.slice(item.replace.start, item.replace.end), 'dta');
   });
 
   it('offers volume types with a ready body in a volume entry', () => {
     const { model, offset } = cursor(POD.replace('name: da|ta', 'name: data').replace('    - name: config', '    - name: logs\n      emp|\n    - name: config'));
-    const items = completionsAt(model, () => [model], offset);
+    const items = completionsAt(model, [model].map(summaryOf), offset);
     assert.ok(items.some((c) => c.label === 'emptyDir' && c.insertText === 'emptyDir: {}'));
     assert.ok(items.some((c) => c.label === 'secret' && c.snippet && /secretName/.test(c.insertText)));
   });
@@ -153,7 +154,7 @@ describe('completion', () => {
     // Found by the robustness property: `.` in the line pattern did not match these, and completion threw.
     for (const odd of ['\r', '\u2028', '\u2029']) {
       const { model, offset } = cursor(`apiVersion: v1\nkind: Pod\nspec:\n  volumes:\n    - name: a${odd}b: |`);
-      assert.ok(Array.isArray(completionsAt(model, () => [model], offset)), JSON.stringify(odd));
+      assert.ok(Array.isArray(completionsAt(model, [model].map(summaryOf), offset)), JSON.stringify(odd));
     }
   });
 
@@ -162,9 +163,9 @@ describe('completion', () => {
     const secret = parseDocumentModel('apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: kubernetes.io/dockerconfigjson\n');
     const opaque = parseDocumentModel('apiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ntype: Opaque\n');
     const { model, offset } = cursor(POD.replace('name: da|ta', 'name: data').replace('name: app-config', 'name: |'));
-    assert.deepEqual(completionsAt(model, () => [cm, secret, opaque, model], offset).map((c) => c.label), ['app-config']);
+    assert.deepEqual(completionsAt(model, [cm, secret, opaque, model].map(summaryOf), offset).map((c) => c.label), ['app-config']);
     const pull = cursor(POD.replace('name: da|ta', 'name: data').replace('  volumes:', '  imagePullSecrets:\n    - name: |\n  volumes:'));
-    assert.deepEqual(completionsAt(pull.model, () => [cm, secret, opaque, pull.model], pull.offset).map((c) => c.label), ['regcred']);
+    assert.deepEqual(completionsAt(pull.model, [cm, secret, opaque, pull.model].map(summaryOf), pull.offset).map((c) => c.label), ['regcred']);
   });
 });
 

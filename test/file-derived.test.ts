@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { carriesOver, DocumentSummary, fileDerived, FileMemo } from '../server/src/core/rules/file-derived';
 
 /** A new summary object each time, as a changed document has. */
-const model = (templated: boolean): DocumentSummary => ({ templated, accounts: [] });
+const model = (templated: boolean): DocumentSummary => ({ templated, accounts: [], objects: [] });
 
 /** "Is any document templated", counting how often it is derived afresh. */
 function countedDerivation(): { anyTemplated: (documents: readonly DocumentSummary[], file: FileMemo) => boolean; derivations: () => number } {

@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { analyseText, Diagnostic, FileAnalysis } from '../server/src/core/analysis/analyzer';
 import { fixesFor, Fix } from '../server/src/core/features/fixes';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
-import { yaml } from './helpers';
+import { fileOf, yaml } from './helpers';
 
 const SHARED = path.resolve(__dirname, '..', '..', 'shared');
 
@@ -23,7 +23,7 @@ function offsetOf(text: string, line: number, character: number): number {
 function fixesOf(text: string, analysis: FileAnalysis, d: Diagnostic): Fix[] {
   const base = analysis.chunks[d.document].offset;
   const models = analysis.documents.map((x) => x.model);
-  return fixesFor(models[d.document], () => models, {
+  return fixesFor(models[d.document], fileOf(models), {
     rule: d.rule,
     fieldPath: d.fieldPath,
     data: d.data,

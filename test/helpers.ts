@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { analyseText, Diagnostic } from '../server/src/core/analysis/analyzer';
 import { DEFAULT_SETTINGS, Settings } from '../server/src/core/settings';
+import type { FileDocuments } from '../server/src/core/features/fixes';
+import type { DocumentModel } from '../server/src/core/model/types';
+import { summaryOf } from '../server/src/core/rules/file-derived';
 
 /** The shared folder beside the checkout: real manifests (corpus), user bug reports (cases) and the article's examples (seed). */
 export const SHARED = path.resolve(__dirname, '..', '..', 'shared');
@@ -116,4 +119,9 @@ export function dump(node: unknown): unknown {
     return [isMap(node) ? 'map' : 'seq', node.range, node.flow ?? false, node.items.map((item) => (isPair(item) ? [dump(item.key), dump(item.value)] : dump(item)))];
   }
   return node ?? null;
+}
+
+/** The documents of a file as quick fixes read them, from their models. */
+export function fileOf(models: readonly DocumentModel[]): FileDocuments {
+  return { summaries: models.map(summaryOf), modelAt: (index) => models[index] };
 }

@@ -14,7 +14,10 @@ import { outline } from '../server/src/core/features/outline';
 import { DEFAULT_SETTINGS } from '../server/src/core/settings';
 import type { RuleOptions } from '../server/src/core/rules/types';
 import { splitDocuments, DocumentChunk } from '../server/src/core/text/split-documents';
-import { AnalysisThread } from '../server/src/lsp/analysis-thread';
+import { AnalysisThread, CLAIMS, HELPER, ThreadJob } from '../server/src/lsp/analysis-thread';
+import { codeActions, completion, at } from '../server/src/lsp/features';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCUMENT_RULES } from '../server/src/core/rules/registry';
 import { sharedManifestFiles } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -33,6 +36,7 @@ const shown = (analysis: FileAnalysis): string => JSON.stringify(analysis.diagno
  */
 class InProcessHelper implements AnalysisHelper {
   jobs = 0;
+  cancelled = 0;
   constructor(private readonly share = Infinity, private readonly fails: readonly number[] = [], private readonly late = false) {}
 
   start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob {
@@ -59,7 +63,9 @@ class InProcessHelper implements AnalysisHelper {
         }
         return results.get(index)!;
       },
-      cancel: () => undefined,
+      cancel: () => {
+        this.cancelled++;
+      },
     };
   }
 }
@@ -151,6 +157,69 @@ describe('FileAnalyzer with a helper', () => {
     );
   });
 
+  it('answers quick fixes and completions that read other documents from their summaries, parsing no tree the helper spared', () => {
+    // A review: the first pull-secret quick fix (which VS Code asks for when the cursor rests on the
+    // finding) or Secret-name completion after opening 5,000 documents parsed every tree the helper had
+    // analysed, in one request: 5 s, and every keystroke behind it.
+    const filler = Array.from({ length: 60 }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\ndata: {a: b}\n`);
+    const documents = [
+      'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: puller}\n',
+      'apiVersion: v1\nkind: Secret\nmetadata: {name: regcred}\ntype: kubernetes.io/dockerconfigjson\ndata: {.dockerconfigjson: e30=}\n',
+      ...filler,
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  serviceAccountName: puller\n  containers:\n    - name: a\n      image: registry.example.com/team/app:1\n      volumeMounts: [{name: s, mountPath: /s}]\n  volumes:\n    - name: s\n      secret:\n        secretName: x\n',
+    ];
+    const text = documents.join('---\n');
+    const document = TextDocument.create('file:///f.yaml', 'yaml', 1, text);
+    const analysis = new FileAnalyzer(undefined, undefined, new InProcessHelper()).analyse(text, DEFAULT_SETTINGS);
+    const parsed = (): number => analysis.documents.filter((d) => !awaitsModel(d)).length;
+    const finding = analysis.diagnostics.find((d) => d.rule === 'private-image-without-pull-secret')!;
+    assert.ok(finding);
+    const lsp = { range: finding.range, message: finding.message, source: 'kube-volumes', code: finding.rule, data: { rule: finding.rule, fieldPath: finding.fieldPath, document: finding.document, ...finding.data } };
+    const titles = codeActions(document, analysis, [lsp]).map((a) => a.title);
+    assert.ok(titles.includes('Add imagePullSecrets: [regcred] to the pod spec'), titles.join(' | '));
+    assert.ok(titles.includes('Add imagePullSecrets: [regcred] to ServiceAccount puller'), titles.join(' | '));
+    assert.equal(parsed(), 2, 'the pod and its ServiceAccount, which the fixes edit');
+    const secretName = text.lastIndexOf('secretName: ') + 'secretName: '.length;
+    const labels = completion(document, at(analysis, document, document.positionAt(secretName))!).map((c) => c.label);
+    assert.deepEqual(labels, ['regcred']);
+    assert.equal(parsed(), 2, 'completion read summaries only');
+  });
+
+  it('stops the helper when its file closes during the first analysis', () => {
+    // A review: closing a file of 5,000 documents half-read left the helper on it to the end, and the
+    // next large file got no share.
+    const text = EXAMPLES;
+    const helper = new InProcessHelper(1);
+    const analyser = new FileAnalyzer(undefined, undefined, helper);
+    assert.equal(analyser.prepare(text, DEFAULT_SETTINGS, undefined, performance.now() - 1), false, 'one document parsed, more left');
+    assert.equal(helper.cancelled, 0);
+    analyser.dispose();
+    assert.equal(helper.cancelled, 1);
+  });
+
+  it('reports what a rule threw on the helper\'s side as it was thrown: an Error with its stack, or the value', () => {
+    // A review: a rule that threw a string was logged as "undefined".
+    const rule = DOCUMENT_RULES.find((r) => r.id === 'unused-volume')!;
+    const original = rule.check;
+    const text = EXAMPLES;
+    try {
+      for (const thrown of ['string boom', new Error('error boom')]) {
+        (rule as { check: unknown }).check = () => {
+          throw thrown;
+        };
+        const alone: unknown[] = [];
+        const shared: unknown[] = [];
+        new FileAnalyzer((_id, error) => alone.push(error)).analyse(text, DEFAULT_SETTINGS);
+        new FileAnalyzer((_id, error) => shared.push(error), undefined, new InProcessHelper()).analyse(text, DEFAULT_SETTINGS);
+        assert.equal(shared.length, alone.length);
+        if (typeof thrown === 'string') assert.deepEqual(shared, alone);
+        else for (const error of shared) assert.ok(error instanceof Error && error.message === 'error boom' && error.stack === thrown.stack);
+      }
+    } finally {
+      (rule as { check: unknown }).check = original;
+    }
+  });
+
   it('asks the helper only for a first analysis, not after an edit or for settings that leave the options as they were', () => {
     const text = EXAMPLES;
     const helper = new InProcessHelper();
@@ -187,6 +256,17 @@ describe('the helper thread', () => {
     const received = analysis.documents.filter(awaitsModel).length;
     assert.ok(received > 0 && received < analysis.documents.length, `the thread analysed ${received} of ${analysis.documents.length} documents`);
     assert.ok(analysis.documents.slice(analysis.documents.length - received).every(awaitsModel), 'the thread took documents from the end');
+  });
+
+  it('waits for a helper at work a slice at a time, and gives up on a silent one only when waiting without a deadline', () => {
+    // A review: one document of 9.4 MB took the helper 11 s, and the analyser, taking 10 s of silence
+    // for a dead helper, analysed it again (23 s in all). Between slices, the event loop reports a dead thread.
+    const state = new Int32Array(new SharedArrayBuffer(4 * (CLAIMS + 1)));
+    state[CLAIMS] = HELPER;
+    const job = new ThreadJob(1, state, () => undefined, 5);
+    assert.equal(job.claim(0), false);
+    assert.deepEqual(job.resultFor(0, performance.now() + 20), { kind: 'pending' }, 'silent for 20 ms, past its 5 ms of silence: still waited for');
+    assert.deepEqual(job.resultFor(0, Infinity), { kind: 'failed' });
   });
 
   it('leaves the analyser to do all when the thread cannot start, and declines files under its threshold', () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { repairIndentation } from '../server/src/core/paste/repair';
-import { lint } from './helpers';
+import { fileOf, lint } from './helpers';
 
 const SEED = path.resolve(__dirname, '..', '..', 'shared', 'seed');
 const read = (name: string): string => readFileSync(path.join(SEED, name), 'utf8');
@@ -68,7 +68,7 @@ describe('paste repair', () => {
     const { fixesFor } = await import('../server/src/core/features/fixes');
     const { parseDocumentModel } = await import('../server/src/core/model/parse-document');
     const model = parseDocumentModel(read('07-flattened-pod-as-pasted.yaml'));
-    const [first] = fixesFor(model, () => [model], { rule: 'yaml-syntax', fieldPath: '', start: 0, end: 1 });
+    const [first] = fixesFor(model, fileOf([model]), { rule: 'yaml-syntax', fieldPath: '', start: 0, end: 1 });
     assert.equal(first.title, 'Restore the indentation of this pasted manifest');
     assert.equal(first.preferred, true);
   });

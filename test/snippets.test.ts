@@ -7,6 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { completionsAt } from '../server/src/core/features/completion';
 import { parseDocumentModel } from '../server/src/core/model/parse-document';
 import { lint } from './helpers';
+import { summaryOf } from '../server/src/core/rules/file-derived';
 
 const ROOT = path.resolve(__dirname, '..');
 const snippets = JSON.parse(readFileSync(path.join(ROOT, 'snippets', 'kubernetes-volumes.json'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
@@ -22,16 +23,16 @@ function expand(body: string[]): string {
 describe('snippets', () => {
   it('are offered by completion where a manifest can start, and nowhere else', () => {
     const empty = parseDocumentModel('kv-');
-    const top = completionsAt(empty, () => [empty], 3);
+    const top = completionsAt(empty, [empty].map(summaryOf), 3);
     assert.deepEqual(top.map((c) => c.label).sort(), Object.values(snippets).map((s) => s.prefix).sort());
     assert.ok(top.every((c) => c.snippet && c.kind === 'snippet' && c.replace.start === 0 && c.replace.end === 3));
     const text = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: \n';
     const model = parseDocumentModel(text);
-    assert.deepEqual(completionsAt(model, () => [model], text.indexOf('image: ') + 7).filter((c) => c.kind === 'snippet'), []);
+    assert.deepEqual(completionsAt(model, [model].map(summaryOf), text.indexOf('image: ') + 7).filter((c) => c.kind === 'snippet'), []);
     const inObject = parseDocumentModel('apiVersion: v1\nkv-\n');
-    assert.deepEqual(completionsAt(inObject, () => [inObject], 18).filter((c) => c.kind === 'snippet'), []);
+    assert.deepEqual(completionsAt(inObject, [inObject].map(summaryOf), 18).filter((c) => c.kind === 'snippet'), []);
     const nextDocument = parseDocumentModel('---\n# a new one\nkv-');
-    assert.equal(completionsAt(nextDocument, () => [nextDocument], nextDocument.text.length).length, top.length);
+    assert.equal(completionsAt(nextDocument, [nextDocument].map(summaryOf), nextDocument.text.length).length, top.length);
     // Not contributed through package.json, where VS Code would offer them inside values too.
     assert.equal(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).contributes.snippets, undefined);
   });

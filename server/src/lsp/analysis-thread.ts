@@ -43,15 +43,22 @@ export type ResultMessage =
   | { readonly id: number; readonly index: number; readonly failed: string }
   | { readonly id: number; readonly done: true };
 
-/** Without a result for this long, the helper is taken for dead and the analyser does its documents. */
-const SILENCE_MS = 10_000;
+/**
+ * Without a result for this long, an analyser that waits with no deadline (FileAnalyzer.analyse
+ * called before prepare() finished) takes the helper for stuck and does its documents itself. One
+ * that waits a slice at a time never gives up on a helper at work: between slices, the event loop
+ * tells it when the thread has died (a single document of megabytes takes it many seconds, and was
+ * analysed twice when the analyser stopped waiting after 10 s).
+ */
+const SILENCE_MS = 60_000;
 
-class ThreadJob implements HelperJob {
+/** One job's side of the analyser: exported for tests. */
+export class ThreadJob implements HelperJob {
   private readonly results = new Map<number, ResultMessage>();
   private done = false;
   private lastHeard = performance.now();
 
-  constructor(readonly id: number, private readonly state: Int32Array, private readonly drain: () => void) {}
+  constructor(readonly id: number, private readonly state: Int32Array, private readonly drain: () => void, private readonly silenceMs = SILENCE_MS) {}
 
   claim(index: number): boolean {
     return Atomics.compareExchange(this.state, CLAIMS + index, FREE, ANALYSER) === FREE;
@@ -67,10 +74,10 @@ class ThreadJob implements HelperJob {
         return 'document' in result ? { kind: 'sent', document: result.document } : { kind: 'failed' };
       }
       const now = performance.now();
-      if (this.done || now - this.lastHeard > SILENCE_MS) return { kind: 'failed' };
+      if (this.done || (deadline === Infinity && now - this.lastHeard > this.silenceMs)) return { kind: 'failed' };
       if (now >= deadline) return { kind: 'pending' };
       // Sleeps until the helper sends something (it adds to SENT after each message), at most until the deadline.
-      Atomics.wait(this.state, SENT, seen, Math.min(deadline - now, SILENCE_MS));
+      Atomics.wait(this.state, SENT, seen, Math.min(deadline - now, this.silenceMs));
     }
   }
 

@@ -11,13 +11,12 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileAnalysis } from '../core/analysis/analyzer';
 import { locate } from '../core/analysis/file-view';
 import { completionsAt } from '../core/features/completion';
-import { disableInFileEdit, fixesFor } from '../core/features/fixes';
+import { disableInFileEdit, FileDocuments, fixesFor } from '../core/features/fixes';
 import { hoverAt } from '../core/features/hover';
 import { definitionAt, isValidVolumeName, occurrencesAt, renameEdits, renameRangeAt } from '../core/features/navigation';
 import { OutlineItem, OutlineKind } from '../core/features/outline';
 import { documentOutline } from '../core/analysis/parallel';
 import type { Range } from '../core/model/yaml-nodes';
-import type { DocumentModel } from '../core/model/types';
 import { ruleById } from '../core/rules/registry';
 import { repairIndentation } from '../core/paste/repair';
 import { SOURCE } from './diagnostics';
@@ -46,16 +45,17 @@ export function hover(document: TextDocument, a: At): Hover | null {
   return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toLspRange(document, a.analysis, a.index, result.range) } : null;
 }
 
-/** Every document's model, read once and only when called (core/analysis/parallel.ts: some are parsed on first read). */
-function modelsOf(analysis: FileAnalysis): () => readonly DocumentModel[] {
-  let models: readonly DocumentModel[] | undefined;
-  return () => (models ??= analysis.documents.map((d) => d.model));
+/**
+ * The file's documents as features that look across them read them: summaries, and a model only
+ * where one is edited (a document analysed on another thread is parsed on first read; parallel.ts).
+ */
+function fileDocuments(analysis: FileAnalysis): FileDocuments {
+  return { summaries: analysis.documents.map((d) => d.summary), modelAt: (index) => analysis.documents[index].model };
 }
 
 export function completion(document: TextDocument, a: At): CompletionItem[] {
-  const models = modelsOf(a.analysis);
   const kinds = { reference: CompletionItemKind.Reference, value: CompletionItemKind.EnumMember, field: CompletionItemKind.Property, snippet: CompletionItemKind.Snippet };
-  return completionsAt(modelOf(a), models, a.offset).map((entry) => ({
+  return completionsAt(modelOf(a), fileDocuments(a.analysis).summaries, a.offset).map((entry) => ({
     label: entry.label,
     kind: kinds[entry.kind],
     detail: entry.detail,
@@ -123,7 +123,7 @@ export function symbols(document: TextDocument, analysis: FileAnalysis): Documen
 
 /** Quick fixes for our own diagnostics in the request, from their `data` (never their message). */
 export function codeActions(document: TextDocument, analysis: FileAnalysis, diagnostics: readonly LspDiagnostic[]): CodeAction[] {
-  const models = modelsOf(analysis);
+  const file = fileDocuments(analysis);
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE) continue;
@@ -142,7 +142,7 @@ export function codeActions(document: TextDocument, analysis: FileAnalysis, diag
       start: document.offsetAt(diagnostic.range.start) - base,
       end: document.offsetAt(diagnostic.range.end) - base,
     };
-    for (const fix of fixesFor(analysis.documents[located.document].model, models, finding)) {
+    for (const fix of fixesFor(analysis.documents[located.document].model, file, finding)) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

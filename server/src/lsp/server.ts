@@ -267,6 +267,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((event) => {
     queue.remove(event.document.uri);
+    // Stops the helper thread's share of a first analysis still under way: another file may need it.
+    analysers.get(event.document.uri)?.dispose();
     analysers.delete(event.document.uri);
     published.delete(event.document.uri);
     latest.delete(event.document.uri);

@@ -146,7 +146,7 @@ function analyseDocument(text: string, options: RuleOptions, onError: RuleErrorH
 /** One document analysed for the analyser of another thread (parallel.ts): what it needs, as plain data. */
 export function analyseForSending(text: string, options: RuleOptions): SentDocument {
   const errors: SentRuleError[] = [];
-  const analysed = analyseDocument(text, options, (rule, error) => errors.push({ rule, message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }));
+  const analysed = analyseDocument(text, options, (rule, error) => errors.push(error instanceof Error ? { rule, message: error.message, stack: error.stack ?? String(error) } : { rule, message: String(error) }));
   return sendable(analysed, errors);
 }
 
@@ -393,6 +393,11 @@ export class FileAnalyzer {
     this.optionsKey = optionsKey;
   }
 
+  /** Stops what this analyser has under way (the helper's share of a first analysis): its file has closed. */
+  dispose(): void {
+    this.dropPreparation();
+  }
+
   /** Forgets the preparation, stopping the helper's share of it if it still works on one. */
   private dropPreparation(): void {
     this.preparation?.job?.cancel();
@@ -417,7 +422,8 @@ export class FileAnalyzer {
     const result = job.resultFor(index, deadline);
     if (result.kind === 'pending') return 'pending';
     if (result.kind === 'failed') return undefined;
-    for (const { rule, message, stack } of result.document.errors) this.onRuleError(rule, Object.assign(new Error(message), { stack }));
+    // As the rule threw it here: an Error with the helper's stack, or the value itself.
+    for (const { rule, message, stack } of result.document.errors) this.onRuleError(rule, stack === undefined ? message : Object.assign(new Error(message), { stack }));
     const analysed = receivedDocument(this.ownText(chunk, preparation), result.document, NONE, NO_FINDINGS);
     this.prepared.set(analysed.text, analysed);
     return analysed;

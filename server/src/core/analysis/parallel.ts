@@ -28,7 +28,9 @@ export const PARALLEL_MIN_DOCUMENTS = 200;
 /** A rule that threw on the helper's side, to be reported as the analyser reports its own. */
 export interface SentRuleError {
   readonly rule: string;
+  /** The Error's message, or the value thrown as a string. */
   readonly message: string;
+  /** The Error's stack; undefined when what was thrown is not an Error. */
   readonly stack?: string;
 }
 

@@ -3,7 +3,7 @@
  * types with a ready body, enum values, and the ConfigMaps, Secrets and claims the file defines.
  */
 import type { DocumentModel } from '../model/types';
-import { asMap, getString } from '../model/yaml-nodes';
+import type { DocumentSummary } from '../rules/file-derived';
 import { VOLUME_SOURCE_KEYS } from '../model/volume-sources';
 import { SNIPPETS } from './snippets';
 import { podSpecAt } from './target';
@@ -85,13 +85,12 @@ function volumeNames(model: DocumentModel, offset: number, context: TextContext)
     }));
 }
 
-function objectNames(models: readonly DocumentModel[], wanted: { kind: string; secretTypes?: string[] }, context: TextContext): CompletionEntry[] {
+function objectNames(documents: readonly DocumentSummary[], wanted: { kind: string; secretTypes?: string[] }, context: TextContext): CompletionEntry[] {
   const names = new Set<string>();
-  for (const model of models) {
-    for (const object of model.objects) {
+  for (const document of documents) {
+    for (const object of document.objects) {
       if (object.kind !== wanted.kind || !object.name) continue;
-      const type = getString(asMap(object.node), 'type');
-      if (wanted.secretTypes && !wanted.secretTypes.includes(type ?? '')) continue;
+      if (wanted.secretTypes && !wanted.secretTypes.includes(object.type ?? '')) continue;
       names.add(object.name);
     }
   }
@@ -125,11 +124,11 @@ function volumeTypes(context: TextContext): CompletionEntry[] {
 }
 
 /**
- * Completions at a document-relative offset. `models` gives all documents of the file (for
- * references to ConfigMaps, Secrets and claims defined elsewhere in it), asked only for such a
- * reference: a document analysed on another thread has its tree parsed on first read (parallel.ts).
+ * Completions at a document-relative offset. `documents` summarise all documents of the file (for
+ * references to ConfigMaps, Secrets and claims defined elsewhere in it): summaries, not models,
+ * because a document analysed on another thread has no tree here until something reads it (parallel.ts).
  */
-export function completionsAt(model: DocumentModel, models: () => readonly DocumentModel[], offset: number): CompletionEntry[] {
+export function completionsAt(model: DocumentModel, documents: readonly DocumentSummary[], offset: number): CompletionEntry[] {
   const context = textContextAt(model.text, offset);
   const path = context.path;
   if (!context.inValue) {
@@ -143,7 +142,7 @@ export function completionsAt(model: DocumentModel, models: () => readonly Docum
   const parent = parentOf(path);
   if (key === 'name' && (endsWith(path, 'volumeMounts', '[]') || endsWith(path, 'volumeDevices', '[]'))) return volumeNames(model, offset, context);
   const reference = REFERENCES[`${parent}.${key}`];
-  if (reference) return objectNames(models(), reference, context);
+  if (reference) return objectNames(documents, reference, context);
   const values = ENUMS[`${parent}.${key}`] ?? ENUMS[key];
   return (values ?? []).map((v) => entry(v, 'value', context));
 }

@@ -7,6 +7,7 @@ import { isSeq, YAMLMap, YAMLSeq } from 'yaml';
 import type { ContainerModel, DocumentModel, MountModel, PodSpecModel, VolumeModel } from '../model/types';
 import { asMap, asSeq, findPair, getNode, getString } from '../model/yaml-nodes';
 import { repairIndentation } from '../paste/repair';
+import type { DocumentSummary } from '../rules/file-derived';
 import {
   addListToMap, addScalarToMap, appendToSequence, columnOf, isBlockMap, lineStartOf, pairText, removePairLines, yamlString,
   removeSequenceItem, replaceScalar, TextEdit,
@@ -273,28 +274,30 @@ function browserShmFixes(model: DocumentModel, finding: FindingRef): Fix[] {
  * Pull secrets a pod of `namespace` could name: the registry Secrets of the file, then those its
  * ServiceAccounts list (an injector often gives only the namespace's `default` one a pull secret).
  */
-function pullSecretNames(models: readonly DocumentModel[], namespace: string | undefined): string[] {
+function pullSecretNames(documents: readonly DocumentSummary[], namespace: string | undefined): string[] {
   const names = new Set<string>();
   const sameNamespace = (other: string | undefined): boolean => other === undefined || namespace === undefined || other === namespace;
-  for (const model of models) {
-    for (const object of model.objects) {
-      const type = getString(object.node, 'type');
-      if (object.kind === 'Secret' && object.name && sameNamespace(object.namespace) && (type === 'kubernetes.io/dockerconfigjson' || type === 'kubernetes.io/dockercfg')) names.add(object.name);
+  for (const document of documents) {
+    for (const { kind, name, namespace: its, type } of document.objects) {
+      if (kind === 'Secret' && name && sameNamespace(its) && (type === 'kubernetes.io/dockerconfigjson' || type === 'kubernetes.io/dockercfg')) names.add(name);
     }
   }
-  for (const model of models) {
-    for (const account of model.serviceAccounts) if (sameNamespace(account.object.namespace)) account.imagePullSecrets.forEach((name) => names.add(name));
+  for (const document of documents) {
+    for (const account of document.accounts) if (sameNamespace(account.namespace)) account.imagePullSecrets.forEach((name) => names.add(name));
   }
   return [...names].filter((name) => name !== '');
 }
 
 /** The ServiceAccount `name` of the file that the pod runs as, with the index of its document. */
-function serviceAccountOf(models: readonly DocumentModel[], name: string, namespace: string | undefined): { document: number; node: YAMLMap; text: string } | undefined {
-  for (const [document, model] of models.entries()) {
-    const account = model.serviceAccounts.find((a) => a.object.name === name && (a.object.namespace === undefined || namespace === undefined || a.object.namespace === namespace));
-    if (account) return { document, node: account.object.node, text: model.text };
-  }
-  return undefined;
+function serviceAccountOf(file: FileDocuments, name: string, namespace: string | undefined): { document: number; node: YAMLMap; text: string } | undefined {
+  const matches = (accountName: string | undefined, accountNamespace: string | undefined): boolean =>
+    accountName === name && (accountNamespace === undefined || namespace === undefined || accountNamespace === namespace);
+  // Found by summary: only the account's own document is read as a model.
+  const document = file.summaries.findIndex((summary) => summary.accounts.some((a) => matches(a.name, a.namespace)));
+  if (document === -1) return undefined;
+  const model = file.modelAt(document);
+  const account = model.serviceAccounts.find((a) => matches(a.object.name, a.object.namespace));
+  return account && { document, node: account.object.node, text: model.text };
 }
 
 /**
@@ -302,17 +305,16 @@ function serviceAccountOf(models: readonly DocumentModel[], name: string, namesp
  * ServiceAccount it runs as when the file defines it without any (every pod of that account then
  * gets them), one fix per Secret the file names.
  */
-function pullSecretFixes(model: DocumentModel, allModels: () => readonly DocumentModel[], finding: FindingRef): Fix[] {
+function pullSecretFixes(model: DocumentModel, file: FileDocuments, finding: FindingRef): Fix[] {
   const podSpec = podSpecOf(model, finding.fieldPath);
   if (!podSpec || getNode(podSpec.node, 'imagePullSecrets') !== undefined) return [];
-  const models = allModels();
-  const names = pullSecretNames(models, podSpec.object.namespace);
+  const names = pullSecretNames(file.summaries, podSpec.object.namespace);
   const onPod = isBlockMap(podSpec.node) ? names.flatMap((name): Fix[] => {
     const edit = addListToMap(model.text, podSpec.node, 'imagePullSecrets', `name: ${yamlString(name)}`);
     return edit ? [{ title: `Add imagePullSecrets: [${name}] to the pod spec`, preferred: false, edits: [edit] }] : [];
   }) : [];
   const accountName = typeof finding.data?.serviceAccount === 'string' ? finding.data.serviceAccount : undefined;
-  const account = accountName === undefined ? undefined : serviceAccountOf(models, accountName, podSpec.object.namespace);
+  const account = accountName === undefined ? undefined : serviceAccountOf(file, accountName, podSpec.object.namespace);
   const onAccount = account && isBlockMap(account.node) && getNode(account.node, 'imagePullSecrets') === undefined ? names.flatMap((name): Fix[] => {
     const edit = addListToMap(account.text, account.node, 'imagePullSecrets', `name: ${yamlString(name)}`);
     return edit ? [{ title: `Add imagePullSecrets: [${name}] to ServiceAccount ${accountName}`, preferred: false, edits: [{ ...edit, document: account.document }] }] : [];
@@ -382,7 +384,18 @@ function disableFixes(model: DocumentModel, finding: FindingRef): Fix[] {
   ];
 }
 
-const BY_RULE: Record<string, (model: DocumentModel, models: () => readonly DocumentModel[], finding: FindingRef) => Fix[]> = lookupTable({
+/**
+ * The documents of a file, as the fixes that look across them read them: every document's summary,
+ * and a document's model when a fix edits it. Summaries, not models: a document analysed on
+ * another thread has no tree here until something reads it (analysis/parallel.ts), and VS Code
+ * asks for fixes whenever the cursor rests on a finding.
+ */
+export interface FileDocuments {
+  readonly summaries: readonly DocumentSummary[];
+  modelAt(index: number): DocumentModel;
+}
+
+const BY_RULE: Record<string, (model: DocumentModel, file: FileDocuments, finding: FindingRef) => Fix[]> = lookupTable({
   'mount-without-volume': (m, _all, f) => mountFixes(m, f),
   'unused-volume': (m, _all, f) => unusedVolumeFixes(m, f),
   'memory-emptydir-without-size-limit': (m, _all, f) => sizeLimitFixes(m, f),
@@ -422,14 +435,10 @@ function pasteRepairFixes(model: DocumentModel): Fix[] {
   return repaired.ok ? [{ title: 'Restore the indentation of this pasted manifest', preferred: true, edits: [{ start: 0, end: model.text.length, newText: repaired.text }] }] : [];
 }
 
-/**
- * Every fix for a finding in `model`, one document of the file whose documents `models` gives:
- * asked only by the fixes that read other documents (parsing, for a document analysed on another
- * thread, its tree; parallel.ts), not on each of the editor's many code-action requests.
- */
-export function fixesFor(model: DocumentModel, models: () => readonly DocumentModel[], finding: FindingRef): Fix[] {
+/** Every fix for a finding in `model`, one document of `file`. */
+export function fixesFor(model: DocumentModel, file: FileDocuments, finding: FindingRef): Fix[] {
   const repair = pasteRepairFixes(model);
-  const specific = (BY_RULE[finding.rule]?.(model, models, finding) ?? []).map((f) => (repair.length ? { ...f, preferred: false } : f));
+  const specific = (BY_RULE[finding.rule]?.(model, file, finding) ?? []).map((f) => (repair.length ? { ...f, preferred: false } : f));
   return finding.rule === 'yaml-syntax' ? [...repair, ...specific] : [...repair, ...specific, ...disableFixes(model, finding)];
 }
 

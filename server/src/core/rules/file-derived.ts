@@ -9,8 +9,8 @@
  * the two arrays is a scan of two contiguous lists of pointers.
  */
 import { Memo, memoKey } from '../memo';
-import { findPair, keyRange, Range } from '../model/yaml-nodes';
-import type { DocumentModel, ServiceAccountModel } from '../model/types';
+import { findPair, getString, keyRange, Range } from '../model/yaml-nodes';
+import type { DocumentModel, ObjectModel, ServiceAccountModel } from '../model/types';
 
 /** What the file rules read of a ServiceAccount: plain data, so that another thread can send it. */
 export interface AccountSummary {
@@ -21,30 +21,46 @@ export interface AccountSummary {
   readonly pullSecretsRange: Range;
 }
 
+/** An object of a document, as the features that look across documents read it (completion, quick fixes). */
+export interface ObjectSummary {
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  /** A Secret's `type`, as written. */
+  readonly type?: string;
+}
+
 /**
- * What the file rules read of a document besides their own facts. Plain data, like the facts, so
- * that a document analysed on another thread needs no tree here (see analysis/parallel.ts).
+ * What the file rules, and the editor features that look across documents, read of a document
+ * besides the rules' own facts. Plain data, like the facts, so that a document analysed on another
+ * thread needs no tree here (see analysis/parallel.ts): a quick fix that lists the file's pull
+ * secrets parsed every such document again, for seconds in a file of thousands.
  */
 export interface DocumentSummary {
   readonly templated: boolean;
   readonly accounts: readonly AccountSummary[];
+  readonly objects: readonly ObjectSummary[];
 }
 
-/** Most documents: no ServiceAccount, no template. One shared object, not one per document. */
-export const PLAIN_DOCUMENT: DocumentSummary = Object.freeze({ templated: false, accounts: Object.freeze([]) });
+/** A document with nothing to say: one shared object. */
+export const PLAIN_DOCUMENT: DocumentSummary = Object.freeze({ templated: false, accounts: Object.freeze([]), objects: Object.freeze([]) });
 
 function accountSummary({ object, imagePullSecrets }: ServiceAccountModel): AccountSummary {
   const pair = findPair(object.node, 'imagePullSecrets');
   return { name: object.name, namespace: object.namespace, imagePullSecrets, pullSecretsRange: (pair && keyRange(pair)) ?? object.range };
 }
 
+function objectSummary({ kind, name, namespace, node }: ObjectModel): ObjectSummary {
+  return kind === 'Secret' ? { kind, name, namespace, type: getString(node, 'type') } : { kind, name, namespace };
+}
+
 export function summaryOf(model: DocumentModel): DocumentSummary {
-  return canonicalSummary({ templated: model.templated, accounts: model.serviceAccounts.map(accountSummary) });
+  return canonicalSummary({ templated: model.templated, accounts: model.serviceAccounts.map(accountSummary), objects: model.objects.map(objectSummary) });
 }
 
 /** `summary`, or the shared object when it says nothing (a summary sent from another thread is a copy). */
 export function canonicalSummary(summary: DocumentSummary): DocumentSummary {
-  return !summary.templated && summary.accounts.length === 0 ? PLAIN_DOCUMENT : summary;
+  return !summary.templated && summary.accounts.length === 0 && summary.objects.length === 0 ? PLAIN_DOCUMENT : summary;
 }
 
 type Models = readonly DocumentSummary[];
