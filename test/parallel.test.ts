@@ -258,6 +258,24 @@ describe('the helper thread', () => {
     assert.ok(analysis.documents.slice(analysis.documents.length - received).every(awaitsModel), 'the thread took documents from the end');
   });
 
+  it('ends the thread after its idle time, and starts another for the next large file', async () => {
+    // The thread's heap (the trees it parsed and dropped) goes with it: no collection of it runs while the user types.
+    const text = many();
+    const thread = new AnalysisThread(path.join(ROOT, 'dist', 'analysis-worker.js'), 1, 50);
+    threads.push(thread);
+    const alone = shown(analyseText(text, DEFAULT_SETTINGS));
+    assert.equal(shown(new FileAnalyzer(undefined, undefined, thread).analyse(text, DEFAULT_SETTINGS)), alone);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const analysis = new FileAnalyzer(undefined, undefined, thread).analyse(text, DEFAULT_SETTINGS);
+    assert.equal(shown(analysis), alone);
+    assert.equal(thread.started, 2);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const again = new FileAnalyzer(undefined, undefined, thread).analyse(text, DEFAULT_SETTINGS);
+    assert.equal(shown(again), alone);
+    assert.equal(thread.started, 3);
+    assert.ok(again.documents.some(awaitsModel), 'a thread started for the third file took documents');
+  });
+
   it('waits for a helper at work a slice at a time, and gives up on a silent one only when waiting without a deadline', () => {
     // A review: one document of 9.4 MB took the helper 11 s, and the analyser, taking 10 s of silence
     // for a dead helper, analysed it again (23 s in all). Between slices, the event loop reports a dead thread.

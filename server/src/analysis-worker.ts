@@ -3,11 +3,13 @@
  * the end of a file while the server's thread works from the start, and sends each one's
  * findings, facts and summary back as plain data.
  */
-import { MessagePort, parentPort, workerData } from 'worker_threads';
+import { parentPort, workerData } from 'worker_threads';
 import { analyseForSending } from './core/analysis/analyzer';
-import { CLAIMS, FREE, HELPER, JobMessage, ResultMessage, SENT, STOP } from './lsp/analysis-thread';
+import { CLAIMS, FREE, HELPER, JobMessage, ResultMessage, SENT, STOP, ThreadData } from './lsp/analysis-thread';
 
-const port = (workerData as { port: MessagePort }).port;
+const { port, idleMs } = workerData as ThreadData;
+/** Ends the thread when no job comes for a while (see analysis-thread.ts). */
+let idle: NodeJS.Timeout | undefined;
 
 function send(state: Int32Array, message: ResultMessage): void {
   port.postMessage(message);
@@ -18,6 +20,7 @@ function send(state: Int32Array, message: ResultMessage): void {
 
 /** Takes documents from the last one down until the analyser has taken the next, or the job is stopped. */
 function work({ id, text, bounds, options, shared }: JobMessage): void {
+  clearTimeout(idle);
   const state = new Int32Array(shared);
   for (let index = bounds.length / 2 - 1; index >= 0; index--) {
     if (Atomics.load(state, STOP) !== 0 || Atomics.compareExchange(state, CLAIMS + index, FREE, HELPER) !== FREE) break;
@@ -31,6 +34,7 @@ function work({ id, text, bounds, options, shared }: JobMessage): void {
     }
   }
   send(state, { id, done: true });
+  idle = setTimeout(() => process.exit(0), idleMs);
 }
 
 parentPort?.on('message', work);

@@ -1,6 +1,8 @@
 /**
  * The analysis helper on a worker thread (core/analysis/parallel.ts), as the server runs it:
- * started when the first large file is opened, and idle (no CPU) from then on between files.
+ * started when a large file is opened, and ended by itself shortly after its last job, so that
+ * its heap (tens of megabytes of trees parsed and dropped) goes with it, and no collection of it
+ * runs while the user types; the next large file starts another.
  * Not with the server: loading its code took the other core while the server analysed its first
  * (small) file, which made that 10–15% slower; the analysis of a large file goes on without the
  * helper while it starts, and the helper takes documents from the end once it is ready.
@@ -26,6 +28,15 @@ export const CLAIMS = 2;
 export const FREE = 0;
 export const ANALYSER = 1;
 export const HELPER = 2;
+
+/** How long the thread waits for another job before it ends: files opened together share one thread. */
+export const IDLE_MS = 500;
+
+/** What the thread is started with. */
+export interface ThreadData {
+  readonly port: MessagePort;
+  readonly idleMs: number;
+}
 
 /** What the analyser sends the helper to start a job. */
 export interface JobMessage {
@@ -104,14 +115,20 @@ export class AnalysisThread implements AnalysisHelper {
   private nextId = 1;
   private dead = false;
 
-  /** `script`: the helper's bundle (dist/analysis-worker.js); `minDocuments`: the smallest file it takes a share of. */
-  constructor(private readonly script: string, private readonly minDocuments = PARALLEL_MIN_DOCUMENTS) {}
+  /**
+   * `script`: the helper's bundle (dist/analysis-worker.js); `minDocuments`: the smallest file it
+   * takes a share of; `idleMs`: how long the thread waits for another job before it ends.
+   */
+  constructor(private readonly script: string, private readonly minDocuments = PARALLEL_MIN_DOCUMENTS, private readonly idleMs = IDLE_MS) {}
+
+  /** How many threads have been started (for tests). */
+  started = 0;
 
   start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob | undefined {
     if (chunks.length < this.minDocuments) return undefined;
     this.drain();
     if (this.dead || (this.job && !this.job.finished)) return undefined;
-    const worker = this.started()?.worker;
+    const worker = this.running()?.worker;
     if (!worker) return undefined;
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + chunks.length));
     const bounds = new Int32Array(chunks.length * 2);
@@ -127,21 +144,37 @@ export class AnalysisThread implements AnalysisHelper {
     return job;
   }
 
-  /** The thread, started now if it is not yet; undefined where threads cannot start (one thread then does all). */
-  private started(): { readonly worker: Worker; readonly port: MessagePort } | undefined {
+  /** The thread, started now if it is not running; undefined where threads cannot start (one thread then does all). */
+  private running(): { readonly worker: Worker; readonly port: MessagePort } | undefined {
     if (this.thread) return this.thread;
     try {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(this.script, { workerData: { port: port2 }, transferList: [port2] });
+      const workerData: ThreadData = { port: port2, idleMs: this.idleMs };
+      const worker = new Worker(this.script, { workerData, transferList: [port2] });
       // The helper must not keep the server alive once the editor has gone.
       worker.unref();
+      const thread = { worker, port: port1 };
       worker.on('error', () => this.stop());
-      worker.on('exit', () => this.stop());
-      return (this.thread = { worker, port: port1 });
+      worker.on('exit', (code) => this.ended(thread, code));
+      this.started++;
+      return (this.thread = thread);
     } catch {
       this.dead = true;
       return undefined;
     }
+  }
+
+  /**
+   * A thread ended: after its idle time (code 0), the next job starts another; otherwise it failed
+   * and none is started again. A job it had not finished gets no more results (a job posted as it
+   * ended is one): the analyser does those documents itself.
+   */
+  private ended(thread: { readonly worker: Worker; readonly port: MessagePort }, code: number): void {
+    if (this.thread !== thread) return;
+    this.drain();
+    this.thread = undefined;
+    if (this.job && !this.job.finished) this.job.receive({ id: this.job.id, done: true });
+    if (code !== 0) this.dead = true;
   }
 
   /** Hands every message that arrived to its job; those of older jobs are dropped. */
