@@ -68,4 +68,26 @@ describe('document limit', () => {
     assert.equal(analyser.analyse(text, DEFAULT_SETTINGS).diagnostics.some((d) => d.rule === 'too-many-documents'), false);
     type(text.length, `---\n${file(5)}`); // over it again
   });
+
+  it('scans a text for the limit once however many slices its first analysis takes, and not on keystrokes under it', () => {
+    // Every slice of the first analysis of a 50 MB file scanned all of it again: 2.2 s of 12.8.
+    const scanned: number[] = [];
+    const counting = (text: string, max: number): ReturnType<typeof documentLimit> => (scanned.push(text.length), documentLimit(text, max));
+    for (const [count, max] of [[30, 100], [30, 20]]) {
+      scanned.length = 0;
+      const analyser = new FileAnalyzer(undefined, max, undefined, counting);
+      let text = file(count);
+      let slices = 1;
+      // A deadline already past: one document per slice.
+      while (!analyser.prepare(text, DEFAULT_SETTINGS, undefined, -Infinity)) slices++;
+      analyser.analyse(text, DEFAULT_SETTINGS);
+      assert.ok(slices >= Math.min(count, max) - 1, `${slices} slices`);
+      assert.equal(scanned.length, 1, `${count} documents, limit ${max}: one scan`);
+      const at = text.indexOf('dta') + 3;
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      analyser.analyse(text, DEFAULT_SETTINGS, { start: at, end: at, length: 1, text: 'x' });
+      // Over the limit, a keystroke must find the cut again; under it, it cannot reach it.
+      assert.equal(scanned.length, count > max ? 2 : 1, `${count} documents, limit ${max}: after a keystroke`);
+    }
+  });
 });

@@ -14,7 +14,7 @@ import { DOCUMENT_RULES, FILE_RULES } from '../rules/registry';
 import type { Finding, FileFinding, RuleOptions, Severity } from '../rules/types';
 import { effectiveSeverity, Settings } from '../settings';
 import { LineIndex, Position } from '../text/line-index';
-import { DocumentChunk, documentLimit, resplit, splitDocuments, TextChange } from '../text/split-documents';
+import { DocumentChunk, DocumentLimit, documentLimit, resplit, splitDocuments, TextChange } from '../text/split-documents';
 import { MAX_DOCUMENTS } from '../rules/too-many-documents';
 import { hasTemplateActions } from '../model/helm';
 import { carriesOver, DocumentSummary, summaryOf } from '../rules/file-derived';
@@ -274,17 +274,23 @@ export class FileAnalyzer {
   private lastPass: PlacementPass = { documents: [], lines: [], carried: [], own: [], fromFile: [], placed: [], fileWide: this.fileWide };
   private readonly columns = new FactColumns(FILE_RULES.length);
 
-  /** The last text found over the limit, and where: kept only for a file over it. */
-  private lastLimit?: { readonly text: string; readonly limit: { readonly offset: number; readonly after: number } };
+  /**
+   * The last text scanned for the limit, and where it cuts (undefined: under it). Every slice of a
+   * long first analysis asks about the same text; once the analysis is done, it is kept only for a
+   * file over the limit, whose keystrokes need it (others skip the scan, see withinLimit).
+   */
+  private lastLimit?: { readonly text: string; readonly limit: DocumentLimit | undefined };
 
   /**
    * `maxDocuments`: how many documents of a file are read (MAX_DOCUMENTS; smaller in tests).
    * `helper`: another thread that takes a share of the first analysis of a large file (parallel.ts).
+   * `findLimit`: the scan for the document limit (counted in tests).
    */
   constructor(
     private readonly onRuleError: RuleErrorHandler = () => undefined,
     private readonly maxDocuments = MAX_DOCUMENTS,
     private readonly helper?: AnalysisHelper,
+    private readonly findLimit: (text: string, max: number) => DocumentLimit | undefined = documentLimit,
   ) {}
 
   /**
@@ -356,6 +362,8 @@ export class FileAnalyzer {
     this.spent = new Set();
     this.dropPreparation();
     this.prepared = new Map();
+    // A text under the limit is not asked about again (its keystrokes skip the scan): not kept alive for it.
+    if (this.lastLimit?.limit === undefined) this.lastLimit = undefined;
     this.previousChunks = chunks;
     this.previousLength = text.length;
     return { chunks, documents, diagnostics: this.diagnosticsOf(chunks, documents, settings) };
@@ -373,8 +381,8 @@ export class FileAnalyzer {
     // so copy, the whole of a large file that the editor keeps in pieces).
     if (!wasCut && change?.text !== undefined && this.previous.length > 0 && this.previousChunks.length + 1 + markersIn(change.text) < this.maxDocuments) return { text, change };
     // The same text is asked about again by every slice of a long first analysis.
-    const limit = this.lastLimit?.text === text ? this.lastLimit.limit : documentLimit(text, this.maxDocuments);
-    this.lastLimit = limit ? { text, limit } : undefined;
+    if (this.lastLimit?.text !== text) this.lastLimit = { text, limit: this.findLimit(text, this.maxDocuments) };
+    const { limit } = this.lastLimit;
     this.columns.file.omittedDocuments = limit?.after ?? 0;
     if (!limit && !wasCut) return { text, change };
     const within = limit ? text.slice(0, limit.offset) : text;

@@ -70,6 +70,14 @@ export function splitDocuments(text: string): DocumentChunk[] {
   return chunks;
 }
 
+/** Where a text stops holding at most the documents read: see documentLimit. */
+export interface DocumentLimit {
+  /** The start of the line of the first `---` of a document left out. */
+  readonly offset: number;
+  /** How many documents are left out. */
+  readonly after: number;
+}
+
 /** A `---` at the start of a line: every document after the first starts with one. */
 const START_MARKER = /(?:^|\n)---(?=[ \t]|\r?\n|\r?$)/g;
 
@@ -79,7 +87,7 @@ const START_MARKER = /(?:^|\n)---(?=[ \t]|\r?\n|\r?$)/g;
  * out); undefined when the text holds no more. A scan of markers, without splitting: it runs on
  * every keystroke of a file that may hold millions of documents.
  */
-export function documentLimit(text: string, max: number): { offset: number; after: number } | undefined {
+export function documentLimit(text: string, max: number): DocumentLimit | undefined {
   START_MARKER.lastIndex = 0;
   let seen = 0;
   let offset: number | undefined;
