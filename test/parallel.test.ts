@@ -39,7 +39,7 @@ class InProcessHelper implements AnalysisHelper {
   cancelled = 0;
   constructor(private readonly share = Infinity, private readonly fails: readonly number[] = [], private readonly late = false) {}
 
-  start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob {
+  start(_text: string, chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob {
     this.jobs++;
     const claims = new Array<'analyser' | 'helper' | undefined>(chunks.length);
     const results = new Map<number, HelperResult>();
@@ -282,10 +282,27 @@ describe('the helper thread', () => {
     // for a dead helper, analysed it again (23 s in all). Between slices, the event loop reports a dead thread.
     const state = new Int32Array(new SharedArrayBuffer(4 * (CLAIMS + 1)));
     state[CLAIMS] = HELPER;
-    const job = new ThreadJob(1, state, () => undefined, 5);
+    const drains: number[] = [];
+    const job = new ThreadJob(1, state, (deadline) => drains.push(deadline), 5);
     assert.equal(job.claim(0), false);
-    assert.deepEqual(job.resultFor(0, performance.now() + 20), { kind: 'pending' }, 'silent for 20 ms, past its 5 ms of silence: still waited for');
+    const deadline = performance.now() + 20;
+    assert.deepEqual(job.resultFor(0, deadline), { kind: 'pending' }, 'silent for 20 ms, past its 5 ms of silence: still waited for');
+    // Reading the thousands of messages a finished helper has queued is work of its own, a slice at a time.
+    assert.ok(drains.length > 0 && drains.every((d) => d === deadline), 'messages read until the slice\'s deadline');
     assert.deepEqual(job.resultFor(0, Infinity), { kind: 'failed' });
+  });
+
+  it('yields between the documents it takes from the helper, as between those it parses', () => {
+    // On the 50 MB file, the analyser met the helper's share with all of it waiting, and took the
+    // 10,000 documents in one go: a hover waited 0.95 s.
+    const text = many();
+    const count = splitDocuments(text).length;
+    const analyser = new FileAnalyzer(undefined, undefined, new InProcessHelper());
+    let slices = 1;
+    // A deadline already past: one document per slice.
+    while (!analyser.prepare(text, DEFAULT_SETTINGS, undefined, -Infinity)) slices++;
+    assert.equal(slices, count);
+    assert.equal(shown(analyser.analyse(text, DEFAULT_SETTINGS)), shown(analyseText(text, DEFAULT_SETTINGS)));
   });
 
   it('leaves the analyser to do all when the thread cannot start, and declines files under its threshold', () => {
@@ -294,6 +311,6 @@ describe('the helper thread', () => {
     threads.push(missing);
     assert.equal(shown(new FileAnalyzer(undefined, undefined, missing).analyse(text, DEFAULT_SETTINGS)), shown(analyseText(text, DEFAULT_SETTINGS)));
     const chunks = splitDocuments(text);
-    assert.equal(new AnalysisThread(path.join(ROOT, 'dist', 'analysis-worker.js'), chunks.length + 1).start(chunks, DEFAULT_SETTINGS), undefined);
+    assert.equal(new AnalysisThread(path.join(ROOT, 'dist', 'analysis-worker.js'), chunks.length + 1).start(text, chunks, DEFAULT_SETTINGS), undefined);
   });
 });

@@ -41,7 +41,10 @@ export interface ThreadData {
 /** What the analyser sends the helper to start a job. */
 export interface JobMessage {
   readonly id: number;
-  /** The chunks' texts joined, and where each starts and ends in it: one string to copy, not thousands. */
+  /**
+   * The text the chunks were split from, and where each starts and ends in it: one string to copy,
+   * not thousands (joining the chunks' texts again took 0.2 s of a 50 MB file's first analysis).
+   */
   readonly text: string;
   readonly bounds: Int32Array;
   readonly options: RuleOptions;
@@ -69,7 +72,8 @@ export class ThreadJob implements HelperJob {
   private done = false;
   private lastHeard = performance.now();
 
-  constructor(readonly id: number, private readonly state: Int32Array, private readonly drain: () => void, private readonly silenceMs = SILENCE_MS) {}
+  /** `drain`: hands this job the messages that arrived, until a deadline (AnalysisThread.drain). */
+  constructor(readonly id: number, private readonly state: Int32Array, private readonly drain: (deadline: number) => void, private readonly silenceMs = SILENCE_MS) {}
 
   claim(index: number): boolean {
     return Atomics.compareExchange(this.state, CLAIMS + index, FREE, ANALYSER) === FREE;
@@ -78,7 +82,7 @@ export class ThreadJob implements HelperJob {
   resultFor(index: number, deadline: number): HelperResult {
     for (;;) {
       const seen = Atomics.load(this.state, SENT);
-      this.drain();
+      this.drain(deadline);
       const result = this.results.get(index);
       if (result !== undefined) {
         this.results.delete(index);
@@ -124,7 +128,7 @@ export class AnalysisThread implements AnalysisHelper {
   /** How many threads have been started (for tests). */
   started = 0;
 
-  start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob | undefined {
+  start(text: string, chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob | undefined {
     if (chunks.length < this.minDocuments) return undefined;
     this.drain();
     if (this.dead || (this.job && !this.job.finished)) return undefined;
@@ -132,14 +136,12 @@ export class AnalysisThread implements AnalysisHelper {
     if (!worker) return undefined;
     const shared = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * (CLAIMS + chunks.length));
     const bounds = new Int32Array(chunks.length * 2);
-    let length = 0;
     chunks.forEach((chunk, i) => {
-      bounds[2 * i] = length;
-      length += chunk.text.length;
-      bounds[2 * i + 1] = length;
+      bounds[2 * i] = chunk.offset;
+      bounds[2 * i + 1] = chunk.offset + chunk.text.length;
     });
-    const job = (this.job = new ThreadJob(this.nextId++, new Int32Array(shared), () => this.drain()));
-    const message: JobMessage = { id: job.id, text: chunks.map((c) => c.text).join(''), bounds, options, shared };
+    const job = (this.job = new ThreadJob(this.nextId++, new Int32Array(shared), (deadline) => this.drain(deadline)));
+    const message: JobMessage = { id: job.id, text, bounds, options, shared };
     worker.postMessage(message);
     return job;
   }
@@ -177,14 +179,20 @@ export class AnalysisThread implements AnalysisHelper {
     if (code !== 0) this.dead = true;
   }
 
-  /** Hands every message that arrived to its job; those of older jobs are dropped. */
-  private drain(): void {
+  /**
+   * Hands the messages that arrived to their job (those of older jobs are dropped), until `deadline`.
+   * The analyser needs the helper's documents first to last, and the helper sends them last to first,
+   * so the first one it needs comes after all others: thousands of messages to read, a slice at a time.
+   */
+  private drain(deadline = Infinity): void {
     const port = this.thread?.port;
     if (!port) return;
-    for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) {
+    do {
+      const received = receiveMessageOnPort(port);
+      if (received === undefined) return;
       const message = received.message as ResultMessage;
       if (message.id === this.job?.id) this.job.receive(message);
-    }
+    } while (performance.now() < deadline);
   }
 
   private stop(): void {

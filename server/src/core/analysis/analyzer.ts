@@ -315,6 +315,8 @@ export class FileAnalyzer {
         if (received) {
           preparation.found[index] = received;
           preparation.next++;
+          // Thousands of them can be waiting when the analyser reaches the helper's share.
+          if (performance.now() > deadline) return preparation.next === chunks.length;
           continue;
         }
       }
@@ -418,7 +420,7 @@ export class FileAnalyzer {
    */
   private shareWithHelper(preparation: Preparation, options: RuleOptions): void {
     if (!this.helper || preparation.job || preparation.next > 0 || this.previous.length > 0 || this.prepared.size > 0) return;
-    preparation.job = this.helper.start(preparation.chunks, { publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion });
+    preparation.job = this.helper.start(preparation.text, preparation.chunks, { publicRegistries: options.publicRegistries, kubernetesVersion: options.kubernetesVersion });
   }
 
   /**

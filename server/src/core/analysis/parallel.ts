@@ -122,6 +122,9 @@ export interface HelperJob {
 
 /** Another thread that analyses documents (lsp/analysis-thread.ts); undefined where there is none (the CLI, tests). */
 export interface AnalysisHelper {
-  /** Starts sharing the analysis of these chunks; undefined when the helper is busy or gone, or declines a small file. */
-  start(chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob | undefined;
+  /**
+   * Starts sharing the analysis of these chunks of `text` (their offsets are into it); undefined when
+   * the helper is busy or gone, or declines a small file.
+   */
+  start(text: string, chunks: readonly DocumentChunk[], options: RuleOptions): HelperJob | undefined;
 }
