@@ -238,6 +238,31 @@ describe('language server over stdio', () => {
     assert.deepEqual(client.published.filter((p) => p.uri === uri).map((p) => p.version), [2], 'nothing was published for the abandoned version');
   });
 
+  it('answers the outline of a file it is still reading once it has read it, not with an empty list the editor would keep', async () => {
+    // VS Code asks for a file's symbols once per version and keeps the answer: an empty one, given
+    // during a long first analysis, left the outline, breadcrumbs and Go to Symbol empty until an edit.
+    const pod = (i: number): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers: [{name: a, image: nginx}]\n`;
+    const text = Array.from({ length: 3000 }, (_, i) => pod(i)).join('---\n');
+    const c = client.connection;
+    const uri = 'file:///work/outline-huge.yaml';
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    let outlined = false;
+    const outline = c.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then((symbols) => ((outlined = true), symbols as { name: string }[]));
+    // It waits for the analysis, not the server: a hover sent after it is answered first.
+    await c.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 20 } });
+    assert.equal(outlined, false, 'the hover was answered while the outline waited');
+    const symbols = await outline;
+    assert.equal(symbols.length, 3000);
+    assert.equal(symbols[2999].name, 'Pod p2999');
+    // A file closed while its outline waits: an empty answer, at once.
+    const closed = 'file:///work/outline-closed.yaml';
+    await c.sendNotification('textDocument/didOpen', { textDocument: { uri: closed, languageId: 'yaml', version: 1, text } });
+    const none = c.sendRequest('textDocument/documentSymbol', { textDocument: { uri: closed } });
+    await c.sendNotification('textDocument/didClose', { textDocument: { uri: closed } });
+    assert.deepEqual(await none, []);
+    await c.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  });
+
   it('publishes nothing again when a configuration change leaves the settings as they were', async () => {
     const text = readFileSync(path.join(CASES, 'B01-mount-name-typo-scratch.yaml'), 'utf8');
     await open('unchanged.yaml', text);

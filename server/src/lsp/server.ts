@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import {
-  CodeActionKind, Connection, DidChangeConfigurationNotification, ErrorCodes, InitializeParams, InitializeResult, Position,
+  CancellationToken, CodeActionKind, Connection, DidChangeConfigurationNotification, ErrorCodes, InitializeParams, InitializeResult, Position,
   ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
@@ -150,7 +150,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return true;
   }
 
-  const queue = new ValidationQueue(validate);
+  /**
+   * Requests that wait for a document's analysis (see onDocumentSymbol), woken when its validation
+   * is done or it closes.
+   */
+  const waiting = new Map<string, (() => void)[]>();
+  const wake = (uri: string): void => {
+    const wakers = waiting.get(uri);
+    waiting.delete(uri);
+    wakers?.forEach((resume) => resume());
+  };
+  /** Resolves when the document's validation has gone one step further to done, it closes, or the request is cancelled. */
+  const validated = (uri: string, token: CancellationToken): Promise<void> => new Promise((resolve) => {
+    waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]);
+    token.onCancellationRequested(() => resolve());
+    // Whatever left it unanalysed, its validation is on the way (an open document's always is; this makes sure).
+    if (!queue.includes(uri)) queue.add(uri, false);
+  });
+
+  const queue = new ValidationQueue((uri) => {
+    const done = validate(uri);
+    if (done) wake(uri);
+    return done;
+  });
   const validateAll = (): void => documents.all().forEach((d) => queue.add(d.uri, false));
 
   /** Pulls the settings; true when they differ from those in use. */
@@ -235,9 +257,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       throw error;
     }
   });
-  connection.onDocumentSymbol((p) => {
-    const document = readyDocument(p.textDocument.uri);
-    return document ? features.symbols(document, analysisOf(document)) : [];
+  // VS Code asks for a file's symbols (outline, breadcrumbs, Go to Symbol) once per version and keeps
+  // what it gets: an empty answer during a long first analysis left the outline empty until an edit.
+  // So this request waits for the analysis, while the server goes on answering others.
+  connection.onDocumentSymbol(async (p, token) => {
+    const { uri } = p.textDocument;
+    for (;;) {
+      const document = readyDocument(uri);
+      if (document) return features.symbols(document, analysisOf(document));
+      if (!documents.get(uri) || !settings.enable || token.isCancellationRequested) return [];
+      await validated(uri, token);
+    }
   });
   connection.onCodeAction((p) => {
     const document = readyDocument(p.textDocument.uri);
@@ -267,6 +297,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   documents.onDidClose((event) => {
     queue.remove(event.document.uri);
+    wake(event.document.uri);
     // Stops the helper thread's share of a first analysis still under way: another file may need it.
     analysers.get(event.document.uri)?.dispose();
     analysers.delete(event.document.uri);

@@ -24,6 +24,10 @@ export class ValidationQueue {
     }
   }
 
+  includes(uri: string): boolean {
+    return this.waiting.includes(uri);
+  }
+
   remove(uri: string): void {
     const index = this.waiting.indexOf(uri);
     if (index >= 0) this.waiting.splice(index, 1);
