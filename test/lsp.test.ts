@@ -317,3 +317,45 @@ describe('language server over stdio', () => {
     assert.deepEqual((await published).diagnostics, []);
   });
 });
+
+describe('progress of a long first analysis, in an editor that shows progress', () => {
+  it('shows how many documents of a large file are read, and ends when its diagnostics come', async () => {
+    const server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const events: { at: number; kind: string; percentage?: number; title?: string; message?: string }[] = [];
+    const tokens: unknown[] = [];
+    connection.onRequest('window/workDoneProgress/create', (params: { token: unknown }) => (tokens.push(params.token), null));
+    connection.onNotification('$/progress', (params: { token: unknown; value: { kind: string; percentage?: number; title?: string; message?: string } }) => {
+      assert.ok(tokens.includes(params.token), 'progress only on a token the server created');
+      events.push({ at: performance.now(), ...params.value });
+    });
+    let published = 0;
+    let publishedAt = 0;
+    connection.onNotification('textDocument/publishDiagnostics', () => ((published++), (publishedAt = performance.now())));
+    connection.listen();
+    try {
+      await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { window: { workDoneProgress: true } } });
+      await connection.sendNotification('initialized', {});
+      // Seconds of analysis: 2,000 generated documents of every workload kind.
+      const { generate } = (await import(path.join(ROOT, 'bench', 'generate.mjs'))) as { generate: (count: number) => { text: string } };
+      const uri = 'file:///work/progress/install.yaml';
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: generate(2000).text } });
+      const deadline = performance.now() + 30_000;
+      while (published === 0 || !events.some((e) => e.kind === 'end')) {
+        assert.ok(performance.now() < deadline, 'diagnostics and the end of the progress within 30 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const [begin, ...rest] = events;
+      assert.equal(begin.kind, 'begin');
+      assert.equal(begin.title, 'kube-volumes: checking install.yaml');
+      assert.match(begin.message!, /^[\d,]+ of 2,000 documents$/);
+      assert.equal(rest.at(-1)!.kind, 'end');
+      const percentages = events.filter((e) => e.percentage !== undefined).map((e) => e.percentage!);
+      assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), 'the percentage never goes back');
+      assert.ok(rest.at(-1)!.at <= publishedAt + 1000, 'the progress ends with the diagnostics');
+    } finally {
+      connection.dispose();
+      server.kill();
+    }
+  });
+});

@@ -66,6 +66,7 @@ class InProcessHelper implements AnalysisHelper {
       cancel: () => {
         this.cancelled++;
       },
+      sent: () => taken,
     };
   }
 }

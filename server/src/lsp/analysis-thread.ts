@@ -111,6 +111,11 @@ export class ThreadJob implements HelperJob {
     }
   }
 
+  sent(): number {
+    // The helper counts every message it sends, the last ("done") included.
+    return Atomics.load(this.state, SENT) - (this.done ? 1 : 0);
+  }
+
   cancel(): void {
     Atomics.store(this.state, STOP, 1);
     this.cancelled = true;

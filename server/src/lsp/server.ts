@@ -13,6 +13,7 @@ import { FileAnalysis, FileAnalyzer } from '../core/analysis/analyzer';
 import type { AnalysisHelper } from '../core/analysis/parallel';
 import type { TextChange } from '../core/text/split-documents';
 import { DEFAULT_SETTINGS, normaliseSettings, Settings } from '../core/settings';
+import { AnalysisProgress } from './analysis-progress';
 import { PublishedDiagnostics } from './diagnostics';
 import * as features from './features';
 import { REPAIR_REQUEST } from './protocol';
@@ -140,7 +141,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics: [] });
       return true;
     }
-    if (!prepared(document, VALIDATION_SLICE_MS)) return false;
+    if (!prepared(document, VALIDATION_SLICE_MS)) {
+      progress.update(uri, analyserOf(uri).progress());
+      return false;
+    }
     const { diagnostics } = analysisOf(document);
     void connection.sendDiagnostics({
       uri,
@@ -160,7 +164,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     waiting.delete(uri);
     wakers?.forEach((resume) => resume());
   };
-  /** Resolves when the document's validation has gone one step further to done, it closes, or the request is cancelled. */
+  /** Resolves when the document's validation is done, it closes, or the request is cancelled. */
   const validated = (uri: string, token: CancellationToken): Promise<void> => new Promise((resolve) => {
     waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]);
     token.onCancellationRequested(() => resolve());
@@ -168,9 +172,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!queue.includes(uri)) queue.add(uri, false);
   });
 
+  const progress = new AnalysisProgress(() => connection.window.createWorkDoneProgress());
   const queue = new ValidationQueue((uri) => {
     const done = validate(uri);
-    if (done) wake(uri);
+    if (done) {
+      progress.end(uri);
+      wake(uri);
+    }
     return done;
   });
   const validateAll = (): void => documents.all().forEach((d) => queue.add(d.uri, false));
@@ -298,6 +306,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose((event) => {
     queue.remove(event.document.uri);
     wake(event.document.uri);
+    progress.end(event.document.uri);
     // Stops the helper thread's share of a first analysis still under way: another file may need it.
     analysers.get(event.document.uri)?.dispose();
     analysers.delete(event.document.uri);

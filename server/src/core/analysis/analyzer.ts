@@ -403,6 +403,18 @@ export class FileAnalyzer {
     this.optionsKey = optionsKey;
   }
 
+  /**
+   * How far the analysis under way has got: documents analysed (the helper's included) of the
+   * file's; undefined when none is under way. An estimate for the user: once this thread reaches
+   * the helper's share, its documents are counted twice, and the sum is capped at the total.
+   */
+  progress(): { readonly done: number; readonly total: number } | undefined {
+    const preparation = this.preparation;
+    if (!preparation) return undefined;
+    const total = preparation.chunks.length;
+    return { done: Math.min(total, preparation.next + (preparation.job?.sent() ?? 0)), total };
+  }
+
   /** Stops what this analyser has under way (the helper's share of a first analysis): its file has closed. */
   dispose(): void {
     this.dropPreparation();

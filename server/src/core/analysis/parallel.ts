@@ -131,6 +131,8 @@ export interface HelperJob {
   resultFor(index: number, deadline: number): HelperResult;
   /** Stops the helper after the document it is on; its results are dropped. */
   cancel(): void;
+  /** How many documents the helper has analysed so far (for progress shown to the user). */
+  sent(): number;
 }
 
 /** Another thread that analyses documents (lsp/analysis-thread.ts); undefined where there is none (the CLI, tests). */
