@@ -36,7 +36,7 @@ describe('progress of a long first analysis', () => {
     progress.end(uri);
     await settle();
     assert.equal(created, 1);
-    assert.deepEqual(calls, ['begin kube-volumes: checking big install.yaml 24% 1,200 of 5,000 documents', 'report 52% 2,600 of 5,000 documents', 'done']);
+    assert.deepEqual(calls, ['begin kube-volumes: checking big install.yaml 24% 1,200 of 5,000 documents (24%)', 'report 52% 2,600 of 5,000 documents (52%)', 'done']);
   });
 
   it('shows nothing for an analysis over within the delay, and starts afresh for the next one', async () => {

@@ -348,7 +348,7 @@ describe('progress of a long first analysis, in an editor that shows progress', 
       const [begin, ...rest] = events;
       assert.equal(begin.kind, 'begin');
       assert.equal(begin.title, 'kube-volumes: checking install.yaml');
-      assert.match(begin.message!, /^[\d,]+ of 2,000 documents$/);
+      assert.match(begin.message!, /^[\d,]+ of 2,000 documents \(\d+%\)$/);
       assert.equal(rest.at(-1)!.kind, 'end');
       const percentages = events.filter((e) => e.percentage !== undefined).map((e) => e.percentage!);
       assert.deepEqual(percentages, [...percentages].sort((a, b) => a - b), 'the percentage never goes back');

@@ -40,7 +40,8 @@ export class AnalysisProgress {
     const percentage = Math.min(100, Math.floor((100 * read.done) / read.total));
     if (percentage === run.percentage) return;
     run.percentage = percentage;
-    const message = `${read.done.toLocaleString('en')} of ${read.total.toLocaleString('en')} documents`;
+    // In the text too: VS Code shows a language server's progress in the status bar, title and message only.
+    const message = `${read.done.toLocaleString('en')} of ${read.total.toLocaleString('en')} documents (${percentage}%)`;
     if (run.reporter) {
       void run.reporter.then((reporter) => reporter?.report(percentage, message));
       return;
