@@ -319,6 +319,22 @@ describe('the helper thread', () => {
     assert.equal(shown(analyser.analyse(text, DEFAULT_SETTINGS)), shown(analyseText(text, DEFAULT_SETTINGS)));
   });
 
+  it('counts the documents read for the progress shown to the user, the helper\'s included, each once', () => {
+    const text = many(4);
+    const count = splitDocuments(text).length;
+    const share = Math.floor(count / 3);
+    const analyser = new FileAnalyzer(undefined, undefined, new InProcessHelper(share));
+    assert.equal(analyser.progress(), undefined, 'nothing under way');
+    const seen: number[] = [];
+    while (!analyser.prepare(text, DEFAULT_SETTINGS, undefined, -Infinity)) seen.push(analyser.progress()!.done);
+    // One document per slice from the start, on top of the helper's share from the end, up to the whole file.
+    assert.deepEqual(seen, seen.map((_, slice) => Math.min(count, share + slice + 1)));
+    assert.equal(seen.length, count - 1, 'a slice per document, the last one ending the preparation');
+    assert.equal(analyser.progress()!.total, count);
+    analyser.analyse(text, DEFAULT_SETTINGS);
+    assert.equal(analyser.progress(), undefined, 'done');
+  });
+
   it('leaves the analyser to do all when the thread cannot start, and declines files under its threshold', () => {
     const text = many();
     const missing = new AnalysisThread(path.join(ROOT, 'dist', 'no-such-worker.js'), { minDocuments: 1, startMinDocuments: 1 });

@@ -166,7 +166,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   /** Resolves when the document's validation is done, it closes, or the request is cancelled. */
   const validated = (uri: string, token: CancellationToken): Promise<void> => new Promise((resolve) => {
-    waiting.set(uri, [...(waiting.get(uri) ?? []), resolve]);
+    const wakers = waiting.get(uri) ?? [];
+    wakers.push(resolve);
+    waiting.set(uri, wakers);
     token.onCancellationRequested(() => resolve());
     // Whatever left it unanalysed, its validation is on the way (an open document's always is; this makes sure).
     if (!queue.includes(uri)) queue.add(uri, false);

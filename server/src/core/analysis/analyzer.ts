@@ -405,8 +405,8 @@ export class FileAnalyzer {
 
   /**
    * How far the analysis under way has got: documents analysed (the helper's included) of the
-   * file's; undefined when none is under way. An estimate for the user: once this thread reaches
-   * the helper's share, its documents are counted twice, and the sum is capped at the total.
+   * file's; undefined when none is under way. The helper's documents are the last ones of the
+   * file, so those this thread has not passed yet number min(sent, total - next).
    */
   progress(): { readonly done: number; readonly total: number } | undefined {
     const preparation = this.preparation;
